@@ -1,0 +1,33 @@
+SHELL := /bin/bash
+# Lectern: `make run` opens the course, `make test` runs every test.
+SWIFT ?= swift
+CONFIG ?= release
+BIN = .build/$(CONFIG)/lectern
+
+.PHONY: run test build deps bench validate clean
+
+## Install missing system packages (libcmark-dev, libncurses-dev).
+deps:
+	@./scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product lectern
+
+## Build and open the course (plain help when there is no terminal).
+run: build
+	@$(BIN)
+
+## Build and run every test (unit, golden, end-to-end).
+test: deps
+	$(SWIFT) build -c $(CONFIG) --product lectern
+	$(SWIFT) test --parallel 2>&1 | tee .build/test.log; test $${PIPESTATUS[0]} -eq 0
+
+validate: build
+	$(BIN) validate
+
+## Print the benchmarks that exist.
+bench: build
+	@./scripts/bench.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lectern",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lectern", targets: ["Runner"]),
+        .library(name: "Tensor", targets: ["Tensor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
+                       providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncurses-dev"])]),
+        .target(name: "Tensor"),
+        .target(name: "Engine", dependencies: ["Tensor"]),
+        .target(name: "Lessons", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Grader", dependencies: [
+            "Engine", "Lessons", "Tensor",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "TUI", dependencies: ["Lessons", "Grader", "Engine", "CNcurses"]),
+        .executableTarget(name: "Runner", dependencies: [
+            "Tensor", "Engine", "Lessons", "Grader", "TUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Tensor"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GraderTests", dependencies: ["Grader", "Engine", "Lessons", "Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Lessons", "Grader"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,42 @@
+/// A built-in visualisation named by a lesson's ```` ```demo NAME ```` block.
+///
+/// The Engine computes; a demo only keeps state and draws it. The full-screen
+/// app animates a demo (space pauses, → steps); `lectern demo NAME` prints its
+/// frames as text. Both draw through `draw(into:area:)`, so what a student sees
+/// in the app and on stdout is the same picture.
+public protocol Demo {
+    /// The name used in ```` ```demo NAME ```` and `lectern demo NAME`.
+    static var name: String { get }
+    /// One line for `lectern demo --list` and the app.
+    static var summary: String { get }
+    /// The parameters it accepts, with defaults, for help: `["nums": "1,3,-1", "k": "3"]`.
+    static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] { get }
+
+    /// Builds the demo; bad parameters throw a message naming the parameter.
+    init(parameters: [String: String]) throws(DemoError)
+
+    /// Moves one step forward; returns false when there is nothing more to show.
+    mutating func step() -> Bool
+
+    /// Draws the current state into `area` of `buffer`.
+    func draw(into buffer: inout CellBuffer, area: Rect)
+
+    /// The height the demo would like at a given width (the CLI uses it).
+    func preferredHeight(width: Int) -> Int
+}
+
+/// A demo parameter that could not be used.
+public struct DemoError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Every built-in demo, by name.
+public enum DemoCatalog {
+    public static let all: [any Demo.Type] = [
+    ]
+
+    public static func type(named name: String) -> (any Demo.Type)? {
+        all.first { $0.name == name }
+    }
+}
