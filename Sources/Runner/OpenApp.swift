@@ -1,0 +1,4 @@
+/// Opens the full-screen app (the TUI issue replaces this).
+func openApp(course: CourseOptions) throws {
+    print(Lectern.helpMessage())
+}
