@@ -19,8 +19,8 @@ run: build
 
 ## Build and run every test (unit, golden, end-to-end).
 test: deps
-	$(SWIFT) build -c $(CONFIG) --product lectern
-	$(SWIFT) test --parallel 2>&1 | tee .build/test.log; test $${PIPESTATUS[0]} -eq 0
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
 
 validate: build
 	$(BIN) validate
