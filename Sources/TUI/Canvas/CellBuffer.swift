@@ -56,6 +56,9 @@ public struct CellBuffer: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// What the target terminal can show; drawing code that needs colour to
+    /// carry meaning (heat maps) falls back to characters when it is `.monochrome`.
+    public var colorMode: ColorMode = .full
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
