@@ -32,7 +32,7 @@
 ///   most one scalar).
 public enum GPT2Pretokenizer {
     /// What the pattern needs to know about one scalar.
-    @usableFromInline enum Kind: UInt8 {
+    enum Kind: UInt8, Sendable {
         case space        // U+0020 itself: the optional prefix of alternatives 2-4
         case whitespace   // any other White_Space scalar
         case letter       // L*
