@@ -24,11 +24,27 @@ public struct Lesson: Sendable, Equatable {
 
     /// Every exercise block, in reading order (including those nested in lists or quotes).
     public var exercises: [ExerciseBlock] {
-        var out: [ExerciseBlock] = []
+        specialBlocks.compactMap { if case .exercise(let e) = $0 { e } else { nil } }
+    }
+
+    /// Every quiz block, in reading order (including nested ones); the renderer's
+    /// `LineAnchor.quiz` indexes this list.
+    public var quizzes: [QuizBlock] {
+        specialBlocks.compactMap { if case .quiz(let q) = $0 { q } else { nil } }
+    }
+
+    /// Every demo block, in reading order (including nested ones); `LineAnchor.demo` indexes this list.
+    public var demos: [DemoBlock] {
+        specialBlocks.compactMap { if case .demo(let d) = $0 { d } else { nil } }
+    }
+
+    /// Exercise, quiz, demo and broken blocks at any depth, in reading order.
+    public var specialBlocks: [Block] {
+        var out: [Block] = []
         func walk(_ blocks: [Block]) {
             for b in blocks {
                 switch b {
-                case .exercise(let e): out.append(e)
+                case .exercise, .quiz, .demo, .broken: out.append(b)
                 case .quote(let inner): walk(inner)
                 case .list(let list): list.items.forEach(walk)
                 default: break
@@ -37,16 +53,6 @@ public struct Lesson: Sendable, Equatable {
         }
         walk(blocks)
         return out
-    }
-
-    /// Every quiz block, in reading order.
-    public var quizzes: [QuizBlock] {
-        blocks.compactMap { if case .quiz(let q) = $0 { q } else { nil } }
-    }
-
-    /// Every demo block, in reading order.
-    public var demos: [DemoBlock] {
-        blocks.compactMap { if case .demo(let d) = $0 { d } else { nil } }
     }
 }
 

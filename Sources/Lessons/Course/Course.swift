@@ -1,0 +1,143 @@
+import Foundation
+import Yams
+
+/// A course folder: `course.yaml` (a title and the lesson ids in order) and one
+/// folder per lesson holding `lesson.md`, optional translations
+/// `lesson.<lang>.md`, `starters/<name>.swift` and `solutions/<name>.swift`.
+///
+/// Loading reads only `course.yaml`; lessons are parsed on demand. A listed
+/// lesson whose folder or `lesson.md` is missing is a `ContentProblem` in
+/// `problems` (for `lectern validate`), and every other lesson still works.
+public struct Course: Sendable {
+    /// The course folder.
+    public var root: URL
+    public var title: String
+    /// Every lesson id of `course.yaml`, in course order.
+    public var lessonIDs: [String]
+    /// Problems with the course as a whole (missing lesson folders, duplicate ids).
+    public var problems: [ContentProblem]
+
+    /// The file name of the course description inside a course folder.
+    public static let descriptionFile = "course.yaml"
+
+    /// Reads `course.yaml` in `root`.
+    ///
+    /// - Throws: `ContentProblem` when `course.yaml` is missing or is not a mapping
+    ///   with `title` and a `lessons` list.
+    public static func load(from root: URL) throws(ContentProblem) -> Course {
+        let file = root.appendingPathComponent(descriptionFile)
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw ContentProblem(file: file.path, line: nil,
+                                 message: "no \(descriptionFile) here: a course folder needs one (title, lessons)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ContentProblem(file: file.path, line: nil, message: "the file is not valid UTF-8")
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            let (line, message) = YAMLDiagnostics.describe(error)
+            throw ContentProblem(file: file.path, line: line, message: message)
+        }
+        guard let mapping = node?.mapping else {
+            throw ContentProblem(file: file.path, line: 1, message: "expected a mapping with 'title' and 'lessons'")
+        }
+        guard let title = mapping["title"]?.scalar?.string, !title.isEmpty else {
+            throw ContentProblem(file: file.path, line: 1, message: "missing 'title' (a string)")
+        }
+        guard let list = mapping["lessons"]?.sequence else {
+            throw ContentProblem(file: file.path, line: mapping["lessons"]?.mark?.line ?? 1,
+                                 message: "missing 'lessons' (a list of lesson ids)")
+        }
+        var ids: [String] = []
+        var problems: [ContentProblem] = []
+        for item in list {
+            let line = item.mark?.line
+            guard let id = item.scalar?.string, !id.isEmpty, !id.contains("/") else {
+                problems.append(ContentProblem(file: file.path, line: line,
+                                               message: "a lesson id must be a folder name, found '\(item.scalar?.string ?? "a list or mapping")'"))
+                continue
+            }
+            if ids.contains(id) {
+                problems.append(ContentProblem(file: file.path, line: line, message: "lesson '\(id)' is listed twice"))
+                continue
+            }
+            let lessonFile = root.appendingPathComponent(id).appendingPathComponent("lesson.md")
+            if !FileManager.default.fileExists(atPath: lessonFile.path) {
+                problems.append(ContentProblem(file: file.path, line: line,
+                                               message: "lesson '\(id)' is listed but \(id)/lesson.md does not exist"))
+            }
+            ids.append(id)
+        }
+        return Course(root: root, title: title, lessonIDs: ids, problems: problems)
+    }
+
+    /// Ids of listed lessons whose `lesson.md` exists, in course order.
+    public var availableLessonIDs: [String] {
+        lessonIDs.filter { FileManager.default.fileExists(atPath: lessonURL($0).path) }
+    }
+
+    /// `<root>/<id>/lesson.md`, or `lesson.<language>.md` for a language other than English.
+    public func lessonURL(_ id: String, language: String? = nil) -> URL {
+        let folder = root.appendingPathComponent(id)
+        guard let language, !language.isEmpty, language != "en" else {
+            return folder.appendingPathComponent("lesson.md")
+        }
+        return folder.appendingPathComponent("lesson.\(language).md")
+    }
+
+    /// The languages a lesson exists in: "en" first, then translations found on disk.
+    public func languages(of id: String) -> [String] {
+        let folder = root.appendingPathComponent(id)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let translations = names.compactMap { name -> String? in
+            let parts = name.split(separator: ".")
+            guard parts.count == 3, parts[0] == "lesson", parts[2] == "md" else { return nil }
+            return String(parts[1])
+        }.sorted()
+        return ["en"] + translations.filter { $0 != "en" }
+    }
+
+    /// Parses lesson `id` in `language` when that translation exists, else in English.
+    ///
+    /// - Throws: `ContentProblem` when the lesson is not in the course or its file cannot be read.
+    public func lesson(_ id: String, language: String? = nil) throws(ContentProblem) -> Lesson {
+        guard lessonIDs.contains(id) else {
+            throw ContentProblem(file: root.path, line: nil,
+                                 message: "no lesson '\(id)' in course \(root.path); lessons: \(lessonIDs.joined(separator: ", "))")
+        }
+        if let language, language != "en" {
+            let translated = lessonURL(id, language: language)
+            if FileManager.default.fileExists(atPath: translated.path) {
+                return try LessonParser.load(contentsOf: translated, language: language, expectedID: id)
+            }
+        }
+        return try LessonParser.load(contentsOf: lessonURL(id), language: "en", expectedID: id)
+    }
+
+    /// Every listed lesson, parsed, in course order; a lesson that cannot be read is a problem instead.
+    public func lessons(language: String? = nil) -> [(id: String, lesson: Result<Lesson, ContentProblem>)] {
+        lessonIDs.map { id in
+            do throws(ContentProblem) {
+                return (id, .success(try lesson(id, language: language)))
+            } catch {
+                return (id, .failure(error))
+            }
+        }
+    }
+
+    /// `<root>/<lesson>/starters/<name>.swift` for exercise id `lesson/name`.
+    public func starterURL(_ exerciseID: String) -> URL { exerciseFile(exerciseID, folder: "starters") }
+
+    /// `<root>/<lesson>/solutions/<name>.swift` for exercise id `lesson/name`.
+    public func solutionURL(_ exerciseID: String) -> URL { exerciseFile(exerciseID, folder: "solutions") }
+
+    private func exerciseFile(_ exerciseID: String, folder: String) -> URL {
+        let parts = exerciseID.split(separator: "/", maxSplits: 1).map(String.init)
+        let lesson = parts.first ?? exerciseID
+        let name = parts.count > 1 ? parts[1] : exerciseID
+        return root.appendingPathComponent(lesson).appendingPathComponent(folder)
+            .appendingPathComponent(name + ".swift")
+    }
+}

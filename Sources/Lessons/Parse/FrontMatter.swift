@@ -1,0 +1,113 @@
+import Yams
+
+/// The YAML header of a lesson file, between two `---` lines.
+///
+/// ```
+/// ---
+/// id: sliding-window-max
+/// title: Sliding-window maximum
+/// summary: One pass and a deque beat k passes.
+/// ---
+/// ```
+struct FrontMatter {
+    var id: String?
+    var title: String?
+    var summary: String?
+    /// The body after the header.
+    var body: Substring
+    /// How many source lines precede `body`: cmark's line 1 is file line `bodyOffset + 1`.
+    var bodyOffset: Int
+    var problems: [ContentProblem]
+
+    /// Splits `source` into header and body and reads the header's fields.
+    /// Never fails: problems are collected, and a missing header leaves the fields nil.
+    static func split(_ source: String, file: String) -> FrontMatter {
+        var text = Substring(source)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingTrailingSpace() == "---" else {
+            return FrontMatter(body: text, bodyOffset: 0, problems: [
+                ContentProblem(file: file, line: 1,
+                               message: "missing front matter: the file must start with a '---' line, then id, title and summary, then '---'"),
+            ])
+        }
+        guard let close = lines.indices.dropFirst().first(where: {
+            let l = lines[$0].trimmingTrailingSpace()
+            return l == "---" || l == "..."
+        }) else {
+            return FrontMatter(body: text, bodyOffset: 0, problems: [
+                ContentProblem(file: file, line: 1, message: "front matter is not closed: no '---' line after the opening one"),
+            ])
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        // The body starts after the closing line; keep everything after it verbatim.
+        var body = Substring("")
+        if close + 1 < lines.count {
+            body = text[lines[close + 1].startIndex...]
+        }
+        var matter = FrontMatter(body: body, bodyOffset: close + 1, problems: [])
+        matter.readFields(yaml: yaml, file: file)
+        return matter
+    }
+
+    private mutating func readFields(yaml: String, file: String) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            let (line, message) = YAMLDiagnostics.describe(error)
+            problems.append(ContentProblem(file: file, line: line.map { $0 + 1 } ?? 1,
+                                           message: "front matter: \(message)"))
+            return
+        }
+        guard let mapping = root?.mapping else {
+            problems.append(ContentProblem(file: file, line: 2,
+                                           message: "front matter must be a mapping with id, title and summary"))
+            return
+        }
+        func field(_ key: String) -> String? {
+            guard let node = mapping[key] else {
+                problems.append(ContentProblem(file: file, line: 1, message: "front matter: missing field '\(key)'"))
+                return nil
+            }
+            guard let scalar = node.scalar, !scalar.string.isEmpty else {
+                let line = (node.mark?.line).map { $0 + 1 } ?? 1
+                problems.append(ContentProblem(file: file, line: line,
+                                               message: "front matter: '\(key)' must be a non-empty string"))
+                return nil
+            }
+            return scalar.string
+        }
+        id = field("id")
+        title = field("title")
+        summary = field("summary")
+    }
+}
+
+/// Turns Yams errors into a line (1-based within the YAML text) and a short message.
+enum YAMLDiagnostics {
+    static func describe(_ error: any Error) -> (line: Int?, message: String) {
+        guard let yaml = error as? YamlError else { return (nil, "\(error)") }
+        switch yaml {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let ctx = context.map { " (\($0.text))" } ?? ""
+            return (mark.line, "bad YAML: \(problem)\(ctx)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (context.mark.line, "bad YAML: duplicate key \(duplicates.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            return (nil, "bad YAML: \(problem)")
+        default:
+            return (nil, "bad YAML: \(yaml)")
+        }
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpace() -> Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return s
+    }
+}
