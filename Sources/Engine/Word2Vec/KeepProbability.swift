@@ -14,10 +14,11 @@ extension Word2Vec {
     ///         = min(1, sqrt(t / f) + t / f)
     /// ```
     ///
-    /// Words rarer than about t·T are always kept; a word with frequency
-    /// f ≫ t keeps roughly sqrt(t / f) of its occurrences. Example:
-    /// `counts = [96, 4], sample = 0.01` gives T = 100, t·T = 1, so
-    /// keep = [(sqrt(96) + 1)/96, 1] ≈ [0.1125, 1].
+    /// A word is always kept when c ≤ φ²·t·T ≈ 2.618·t·T (where
+    /// sqrt(r) + 1 = r); a word with frequency f ≫ t keeps roughly
+    /// sqrt(t / f) of its occurrences. Example: `counts = [96, 4],
+    /// sample = 0.01` gives T = 100, t·T = 1, so
+    /// keep = [(sqrt(96) + 1)/96, (sqrt(4) + 1)/4] ≈ [0.1125, 0.75].
     ///
     /// - Complexity: O(V).
     public static func keepProbability(counts: [Int], sample: Double) -> [Double] {
