@@ -1,0 +1,142 @@
+import Foundation
+import Lessons
+
+/// Runs the app's loop logic without a terminal: sends messages through
+/// `update`, performs the effects with an `AppEnvironment`, runs checks on a
+/// background queue and feeds their results back, and polls watched files.
+/// The ncurses loop and the tests both drive one of these. Only the inbox is
+/// touched by other threads (under `lock`); everything else stays on the
+/// thread that calls `send`, hence `@unchecked Sendable`.
+public final class AppRuntime: @unchecked Sendable {
+    public private(set) var model: Model
+    let environment: any AppEnvironment
+    /// Performs `.openEditor`: given the file, suspends the screen, runs the
+    /// editor and returns an error message or nil. Tests replace it.
+    public var runEditor: (String) -> String? = { _ in "no editor in this context" }
+    /// Set when the app asked to quit.
+    public private(set) var finished = false
+
+    private let lock = NSLock()
+    private var inbox: [Msg] = []
+    private var running = 0
+    /// Watched exercise id → (file, last modification time).
+    private var watched: [String: (path: String, stamp: Date?)] = [:]
+
+    public init(model: Model, environment: any AppEnvironment) {
+        self.model = model
+        self.environment = environment
+    }
+
+    /// The first effects: read statuses and open the remembered (or first) lesson.
+    public func start(openLesson index: Int? = nil, scroll: Int? = nil) {
+        perform([.loadStatuses])
+        if let index { perform(model.open(index, scroll: scroll)) }
+    }
+
+    /// Sends one message and performs every effect it causes.
+    public func send(_ msg: Msg) {
+        perform(update(&model, msg))
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            for msg in run(effect) { send(msg) }
+        }
+    }
+
+    private func run(_ effect: Effect) -> [Msg] {
+        switch effect {
+        case .loadLesson(let id, let language):
+            do {
+                let lesson = try environment.loadLesson(id: id, language: language)
+                return [.lessonLoaded(id: id, language: language, lesson, error: nil)]
+            } catch {
+                return [.lessonLoaded(id: id, language: language, nil, error: "\(error)")]
+            }
+        case .loadStatuses:
+            return [.statusesLoaded(environment.statuses())]
+        case .check(let exercise, let points):
+            let env = environment
+            lock.withLock { running += 1 }
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                let outcome = env.check(exercise: exercise, points: points) { phase in
+                    self.post(.checkProgress(exercise: exercise, phase: phase))
+                }
+                lock.withLock {
+                    inbox.append(.checkFinished(exercise: exercise, outcome))
+                    running -= 1
+                }
+            }
+            return []
+        case .nextHint(let exercise, let hints):
+            let next = environment.nextHint(exercise: exercise, hints: hints)
+            return [.hintLoaded(exercise: exercise, index: next?.index, text: next?.text, total: hints.count)]
+        case .recordQuiz(let lesson, let index, let answer, let correct):
+            environment.recordQuiz(lesson: lesson, index: index, answer: answer, correct: correct)
+            return []
+        case .savePosition(let lesson, let line, let language):
+            environment.savePosition(lesson: lesson, line: line, language: language)
+            return []
+        case .openEditor(let exercise):
+            guard let file = environment.exerciseFile(exercise) else {
+                return [.editorClosed(exercise: exercise, error: "no file for \(exercise) in the workspace")]
+            }
+            let error = runEditor(file)
+            return [.editorClosed(exercise: exercise, error: error)]
+        case .watch(let exercises):
+            watched = [:]
+            for id in exercises {
+                guard let path = environment.exerciseFile(id) else { continue }
+                watched[id] = (path, Self.stamp(path))
+            }
+            return []
+        case .createWorkspace:
+            do { return [.workspaceReady(path: try environment.createWorkspace(), error: nil)] }
+            catch { return [.workspaceReady(path: nil, error: "\(error)")] }
+        case .quit:
+            finished = true
+            return []
+        }
+    }
+
+    /// Queues a message from another thread; `drain` delivers it.
+    func post(_ msg: Msg) { lock.withLock { inbox.append(msg) } }
+
+    /// Delivers messages posted by background work; true when there were any.
+    @discardableResult
+    public func drain() -> Bool {
+        let msgs = lock.withLock { () -> [Msg] in let m = inbox; inbox = []; return m }
+        for m in msgs { send(m) }
+        return !msgs.isEmpty
+    }
+
+    /// True while a background check runs or its messages wait.
+    public var busy: Bool { lock.withLock { running > 0 || !inbox.isEmpty } }
+
+    /// Waits for background checks to finish (tests), delivering their messages.
+    public func waitUntilIdle(timeout: Double = 30) {
+        let end = Date().addingTimeInterval(timeout)
+        while busy, Date() < end { drain(); usleep(2000) }
+        drain()
+    }
+
+    /// Compares watched files with their last stamps; a changed file re-checks
+    /// its exercise. Returns true when something changed.
+    @discardableResult
+    public func pollFiles() -> Bool {
+        var changed: [String] = []
+        for (id, entry) in watched {
+            let now = Self.stamp(entry.path)
+            if now != entry.stamp {
+                watched[id] = (entry.path, now)
+                if now != nil { changed.append(id) }
+            }
+        }
+        for id in changed.sorted() { send(.fileChanged(exercise: id)) }
+        return !changed.isEmpty
+    }
+
+    static func stamp(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+}

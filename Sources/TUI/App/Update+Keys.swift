@@ -1,0 +1,272 @@
+import Lessons
+
+/// Key handling: overlays first, then the search line, then the focused pane.
+func handleKey(_ model: inout Model, _ key: Key) -> [Effect] {
+    if key == .interrupt { model.quitting = true; return model.positionEffect + [.quit] }
+    if model.tooSmall {
+        if key == .char("q") { model.quitting = true; return [.quit] }
+        return []
+    }
+    if model.search.editing { return searchKey(&model, key) }
+    if model.overlay != nil { return overlayKey(&model, key) }
+
+    switch key {
+    case .char("q"):
+        model.quitting = true
+        return model.positionEffect + [.quit]
+    case .char("?"):
+        model.overlay = .help
+        return []
+    case .tab:
+        model.focus = model.focus == .outline ? .lesson : .outline
+        if model.focus == .lesson, model.openLesson == nil { return model.open(model.selected) }
+        return []
+    case .char("L"):
+        return switchLanguage(&model)
+    case .char("c"):
+        guard let id = exerciseForAction(model) else { model.notice = "this lesson has no exercise"; return [] }
+        return startCheck(&model, id)
+    case .char("h"):
+        guard let id = exerciseForAction(model), let block = model.lesson?.exercises.first(where: { $0.id == id })
+        else { model.notice = "no exercise here to give a hint for"; return [] }
+        return [.nextHint(exercise: id, hints: block.hints)]
+    case .char("e"):
+        guard let id = exerciseForAction(model) else { model.notice = "no exercise here to edit"; return [] }
+        guard model.workspace != nil else { model.overlay = .offerWorkspace(path: model.proposedWorkspace); return [] }
+        return [.openEditor(exercise: id)]
+    case .char("r"):
+        return runDemo(&model)
+    case .pageDown, .char(" "):
+        return scrollBy(&model, model.pageSize)
+    case .pageUp:
+        return scrollBy(&model, -model.pageSize)
+    default:
+        break
+    }
+    return model.focus == .outline ? outlineKey(&model, key) : lessonKey(&model, key)
+}
+
+private func outlineKey(_ model: inout Model, _ key: Key) -> [Effect] {
+    let n = model.lessons.count
+    guard n > 0 else { return [] }
+    switch key {
+    case .up, .char("k"): model.selected = max(0, model.selected - 1)
+    case .down, .char("j"): model.selected = min(n - 1, model.selected + 1)
+    case .home, .char("g"): model.selected = 0
+    case .end, .char("G"): model.selected = n - 1
+    case .enter, .right, .char("l"):
+        model.focus = .lesson
+        let effects = model.positionEffect
+        let target = model.selected
+        let saved = model.openLesson == target ? nil : 0
+        return effects + model.open(target, scroll: saved)
+    default: break
+    }
+    return []
+}
+
+private func lessonKey(_ model: inout Model, _ key: Key) -> [Effect] {
+    switch key {
+    case .up, .char("k"): return scrollBy(&model, -1)
+    case .down, .char("j"): return scrollBy(&model, 1)
+    case .home, .char("g"): model.scroll = 0
+    case .end, .char("G"): model.scroll = model.maxScroll
+    case .escape, .backspace, .left:
+        model.focus = .outline
+        return model.positionEffect
+    case .char("/"):
+        model.search = Model.Search(editing: true)
+    case .char("n"): jumpToMatch(&model, forward: true)
+    case .char("N"): jumpToMatch(&model, forward: false)
+    case .enter:
+        switch model.anchorInView {
+        case .quiz(let i)?:
+            guard let quiz = model.lesson?.quizzes[safe: i] else { return [] }
+            model.overlay = .quiz(Model.QuizState(index: i, quiz: quiz))
+        case .demo?: return runDemo(&model)
+        case .exercise(let i)?:
+            guard let e = model.lesson?.exercises[safe: i] else { return [] }
+            return startCheck(&model, e.id)
+        case nil: break
+        }
+    default: break
+    }
+    return []
+}
+
+private func scrollBy(_ model: inout Model, _ delta: Int) -> [Effect] {
+    if model.document == nil, model.openLesson == nil { return model.open(model.selected) }
+    model.scroll = min(max(0, model.scroll + delta), model.maxScroll)
+    return []
+}
+
+private func searchKey(_ model: inout Model, _ key: Key) -> [Effect] {
+    switch key {
+    case .escape:
+        model.search = Model.Search()
+    case .enter:
+        model.search.editing = false
+        model.search.matches = model.document?.matches(model.search.query) ?? []
+        model.search.current = nil
+        if model.search.matches.isEmpty {
+            if !model.search.query.isEmpty { model.notice = "not found: \(model.search.query)" }
+        } else {
+            // The first match at or after the top of the view.
+            let start = model.search.matches.firstIndex { $0 >= model.scroll } ?? 0
+            model.search.current = start
+            reveal(&model, model.search.matches[start])
+        }
+    case .backspace:
+        if model.search.query.isEmpty { model.search = Model.Search() } else { model.search.query.removeLast() }
+    case .char(let c):
+        model.search.query.append(c)
+    default: break
+    }
+    return []
+}
+
+private func jumpToMatch(_ model: inout Model, forward: Bool) {
+    let m = model.search.matches
+    guard !m.isEmpty else {
+        model.notice = model.search.query.isEmpty ? "no search yet: press / to search" : "not found: \(model.search.query)"
+        return
+    }
+    let next: Int
+    if let c = model.search.current { next = (c + (forward ? 1 : m.count - 1)) % m.count } else { next = 0 }
+    if forward, let c = model.search.current, next < c { model.notice = "search wrapped to the top" }
+    model.search.current = next
+    reveal(&model, m[next])
+}
+
+/// Scrolls so `line` is visible, a few lines below the top.
+private func reveal(_ model: inout Model, _ line: Int) {
+    let top = model.scroll, bottom = model.scroll + model.lessonTextRect.height
+    if line < top || line >= bottom { model.scroll = min(max(0, line - 2), model.maxScroll) }
+}
+
+private func switchLanguage(_ model: inout Model) -> [Effect] {
+    guard let entry = model.currentEntry ?? model.lessons[safe: model.selected] else { return [] }
+    let others = entry.translations.sorted()
+    guard !others.isEmpty else { model.notice = "“\(entry.title)” has no translation"; return [] }
+    let cycle = ["en"] + others
+    let now = model.effectiveLanguage(entry)
+    model.language = cycle[((cycle.firstIndex(of: now) ?? 0) + 1) % cycle.count]
+    guard let open = model.openLesson else { return [] }
+    let keep = model.scroll
+    model.lesson = nil
+    model.openLesson = nil
+    return model.open(open, scroll: keep)
+}
+
+/// The exercise under the cursor, else the open lesson's first unsolved one, else its first.
+private func exerciseForAction(_ model: Model) -> String? {
+    guard let lesson = model.lesson else { return model.currentEntry?.exercises.first }
+    if model.focus == .lesson, case .exercise(let i)? = model.anchorInView, let e = lesson.exercises[safe: i] { return e.id }
+    return lesson.exercises.first { model.statuses[$0.id] != .passed }?.id ?? lesson.exercises.first?.id
+}
+
+private func runDemo(_ model: inout Model) -> [Effect] {
+    guard let lesson = model.lesson, !lesson.demos.isEmpty else { model.notice = "this lesson has no demo"; return [] }
+    var block = lesson.demos[0]
+    if case .demo(let i)? = model.anchorInView, let b = lesson.demos[safe: i] { block = b }
+    var state = Model.DemoState(block: block)
+    if let type = DemoCatalog.type(named: block.name) {
+        do { state.demo = try type.init(parameters: block.parameters) } catch { state.error = error.description }
+    } else {
+        state.error = "no demo named '\(block.name)' is built in"
+    }
+    model.overlay = .demo(state)
+    return []
+}
+
+private func overlayKey(_ model: inout Model, _ key: Key) -> [Effect] {
+    guard let overlay = model.overlay else { return [] }
+    if key == .char("q") { model.quitting = true; return model.positionEffect + [.quit] }
+    switch overlay {
+    case .help:
+        if [.escape, .backspace, .char("?"), .enter].contains(key) { model.overlay = nil }
+    case .message:
+        if [.escape, .backspace, .enter, .char(" ")].contains(key) { model.overlay = nil }
+    case .offerWorkspace:
+        switch key {
+        case .char("y"), .char("i"), .enter:
+            model.overlay = .message(title: "Workspace", lines: ["creating \(model.proposedWorkspace)…"])
+            return [.createWorkspace]
+        case .escape, .backspace, .char("n"): model.overlay = nil
+        default: break
+        }
+    case .hint(let exercise, _, _, _):
+        switch key {
+        case .char("h"):
+            guard let block = model.lesson?.exercises.first(where: { $0.id == exercise }) else { return [] }
+            return [.nextHint(exercise: exercise, hints: block.hints)]
+        case .escape, .backspace, .enter: model.overlay = nil
+        default: break
+        }
+    case .verdict(let exercise, let outcome, let scroll):
+        switch key {
+        case .up, .char("k"): model.overlay = .verdict(exercise: exercise, outcome, scroll: max(0, scroll - 1))
+        case .down, .char("j"):
+            model.overlay = .verdict(exercise: exercise, outcome, scroll: min(scroll + 1, max(0, outcome.details.count - 1)))
+        case .pageDown, .char(" "):
+            model.overlay = .verdict(exercise: exercise, outcome, scroll: min(scroll + model.pageSize / 2, max(0, outcome.details.count - 1)))
+        case .pageUp: model.overlay = .verdict(exercise: exercise, outcome, scroll: max(0, scroll - model.pageSize / 2))
+        case .char("c"): model.overlay = nil; return startCheck(&model, exercise)
+        case .char("e"): model.overlay = nil; return [.openEditor(exercise: exercise)]
+        case .char("h"):
+            guard let block = model.lesson?.exercises.first(where: { $0.id == exercise }) else { return [] }
+            return [.nextHint(exercise: exercise, hints: block.hints)]
+        case .escape, .backspace, .enter: model.overlay = nil
+        default: break
+        }
+    case .quiz(var q):
+        switch key {
+        case .up, .char("k"): if q.result == nil { q.selected = max(0, q.selected - 1) }
+        case .down, .char("j"): if q.result == nil { q.selected = min(q.quiz.choices.count - 1, q.selected + 1) }
+        case .char(let c) where q.result == nil && c.isLetter && c.isLowercase && c != "j" && c != "k":
+            let i = Int(c.asciiValue ?? 0) - 97
+            if q.quiz.choices.indices.contains(i) { q.selected = i }
+        case .enter:
+            if q.result != nil {
+                model.overlay = nil
+                return []
+            }
+            let right = q.selected == q.quiz.answer
+            q.result = right
+            let lessonID = model.lesson?.id ?? ""
+            model.quizResults[lessonID, default: [:]][q.index] = right
+            model.overlay = .quiz(q)
+            model.relayout()
+            return model.workspace == nil ? [] :
+                [.recordQuiz(lesson: lessonID, index: q.index, answer: q.quiz.choices[q.selected], correct: right)]
+        case .escape, .backspace:
+            model.overlay = nil
+            return []
+        default: break
+        }
+        if case .quiz = model.overlay { model.overlay = .quiz(q) }
+    case .demo(var d):
+        switch key {
+        case .char(" "): d.clock.togglePause()
+        case .right, .char("l"):
+            if d.clock.requestStep(), var demo = d.demo {
+                if demo.step() { d.clock.didStep() } else { d.clock.finish() }
+                d.demo = demo
+            }
+        case .char("r"):
+            if let type = DemoCatalog.type(named: d.block.name), let fresh = try? type.init(parameters: d.block.parameters) {
+                d.demo = fresh; d.clock.restart()
+            }
+        case .escape, .backspace, .enter:
+            model.overlay = nil
+            return []
+        default: break
+        }
+        model.overlay = .demo(d)
+    }
+    return []
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}
