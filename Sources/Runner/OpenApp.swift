@@ -1,4 +1,203 @@
-/// Opens the full-screen app (the TUI issue replaces this).
-func openApp(course: CourseOptions) throws {
-    print(Lectern.helpMessage())
+import ArgumentParser
+import Foundation
+import Grader
+import Lessons
+import TUI
+
+/// Opens the full-screen app on the terminal.
+///
+/// Workspace: the app uses the workspace around the current directory, else
+/// `./lectern-workspace` when it exists (what a bare `lectern init` makes).
+/// Without one the course is still fully readable; the first `c`, `h` or `e`
+/// offers to create `./lectern-workspace` (starter files copied, nothing
+/// overwritten), because checking needs a file to check.
+///
+/// Hidden benchmarks (kept out of `--help`): `LECTERN_BENCH_FIRST_FRAME=1`
+/// prints `first-frame-ms: N` to stderr after the first full frame and exits
+/// (`LECTERN_BENCH_T0`, nanoseconds since the epoch, sets the start; default:
+/// entering this function); `LECTERN_BENCH_RENDER=1` prints the time to lay
+/// out and draw the longest lesson and exits without opening the screen.
+func openApp(course options: CourseOptions) throws {
+    let started = benchStart()
+    let env = ProcessInfo.processInfo.environment
+    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    var workspace: Workspace?
+    do {
+        workspace = try Workspace.locate(from: cwd)
+        if workspace == nil { workspace = try Workspace.locate(from: cwd.appendingPathComponent("lectern-workspace")) }
+    } catch { fail("\(error)") }
+
+    let root: URL
+    do {
+        if let workspace {
+            root = try workspace.courseRoot(explicit: options.course) { try Course.locateBuiltIn() }
+        } else if let explicit = options.course {
+            root = URL(fileURLWithPath: explicit).standardizedFileURL
+        } else {
+            root = try Course.locateBuiltIn()
+        }
+    } catch { fail("\(error)") }
+    let course: Course
+    do { course = try Course.load(from: root) } catch { fail("\(error)") }
+
+    let environment = CourseEnvironment(course: course, courseSetting: options.course == nil ? WorkspaceManifest.builtInCourse : root.path,
+                                        workspace: workspace, proposed: cwd.appendingPathComponent("lectern-workspace"))
+    var entries: [Model.LessonEntry] = []
+    for id in course.lessonIDs {
+        let lesson = try? course.lesson(id)
+        let translations = Set(course.languages(of: id).filter { $0 != "en" })
+        entries.append(Model.LessonEntry(id: id, title: lesson?.title ?? id,
+                                         exercises: lesson?.exercises.map(\.id) ?? [], translations: translations))
+    }
+    let saved = environment.lastPosition()
+    let language = options.lang ?? saved?.language ?? "en"
+    var model = Model(courseTitle: course.title, lessons: entries, language: language,
+                      workspace: workspace?.root.path, proposedWorkspace: cwd.appendingPathComponent("lectern-workspace").path)
+    model.math = { MathText.unicode($0) }
+    let savedIndex = saved.flatMap { p in entries.firstIndex { $0.id == p.lesson } }
+    model.selected = savedIndex ?? 0
+
+    if env["LECTERN_BENCH_RENDER"] == "1" {
+        print(benchRender(model: model, environment: environment))
+        return
+    }
+    var launch = AppLaunch(model: model, environment: environment, openLesson: savedIndex ?? (entries.isEmpty ? nil : 0),
+                           scroll: savedIndex == nil ? nil : saved?.line)
+    launch.benchFirstFrame = env["LECTERN_BENCH_FIRST_FRAME"] == "1"
+    launch.started = started
+    let status = runApp(launch)
+    if let notice = environment.notice { FileHandle.standardError.write(Data("lectern: \(notice)\n".utf8)) }
+    if status != 0 { throw ExitCode(status) }
+}
+
+/// When the benchmark clock started: `LECTERN_BENCH_T0` (ns since the epoch) or now.
+private func benchStart() -> Date {
+    if let t0 = ProcessInfo.processInfo.environment["LECTERN_BENCH_T0"], let ns = Double(t0) {
+        return Date(timeIntervalSince1970: ns / 1e9)
+    }
+    return Date()
+}
+
+/// Lays out and draws every lesson at 100×30 and reports the slowest, which is the longest.
+private func benchRender(model: Model, environment: CourseEnvironment) -> String {
+    var worst = (ms: 0.0, id: "", lines: 0)
+    for (i, entry) in model.lessons.enumerated() {
+        guard let lesson = try? environment.loadLesson(id: entry.id, language: "en") else { continue }
+        var m = model
+        m.width = 100; m.height = 30; m.openLesson = i; m.lesson = lesson; m.focus = .lesson
+        let runs = 20
+        let start = Date()
+        for _ in 0..<runs {
+            m.relayout()
+            _ = render(m)
+        }
+        let ms = Date().timeIntervalSince(start) * 1000 / Double(runs)
+        let lines = m.document?.lines.count ?? 0
+        if lines > worst.lines { worst = (ms, entry.id, lines) }
+    }
+    return String(format: "render-longest-lesson-ms: %.2f (%@, %d lines at 100x30, layout + frame)", worst.ms, worst.id, worst.lines)
+}
+
+/// The real outside world of the app: the course on disk, the workspace, the
+/// progress store and the grader.
+final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
+    let course: Course
+    let courseSetting: String
+    let proposed: URL
+    let checker = Checker()
+    private let lock = NSLock()
+    private var workspace: Workspace?
+    private var store: ProgressStore?
+    /// A message for after the app closes (a damaged progress store set aside).
+    private(set) var notice: String?
+
+    init(course: Course, courseSetting: String, workspace: Workspace?, proposed: URL) {
+        self.course = course; self.courseSetting = courseSetting; self.proposed = proposed
+        if let workspace { attach(workspace) }
+    }
+
+    private func attach(_ ws: Workspace) {
+        lock.withLock {
+            workspace = ws
+            do {
+                let s = try ws.progress()
+                store = s
+                if let n = s.notice { notice = n }
+            } catch { notice = "progress is not saved: \(error)" }
+        }
+    }
+
+    private var current: (Workspace?, ProgressStore?) { lock.withLock { (workspace, store) } }
+
+    func lastPosition() -> ReadingPosition? { try? current.1?.lastPosition() }
+
+    func loadLesson(id: String, language: String) throws -> Lesson {
+        do { return try course.lesson(id, language: language) } catch { throw AppError(error.description) }
+    }
+
+    func statuses() -> [String: ExerciseState] {
+        guard let store = current.1, let summary = try? store.summary() else { return [:] }
+        var out: [String: ExerciseState] = [:]
+        for (id, p) in summary {
+            switch p.status {
+            case .passed: out[id] = .passed
+            case .attempted: out[id] = .attempted
+            case .notStarted: break
+            }
+        }
+        return out
+    }
+
+    func check(exercise: String, points: Double, progress: @escaping @Sendable (String) -> Void) -> CheckOutcome {
+        let (ws, store) = current
+        guard let ws else { return CheckOutcome(verdict: "internal_error", passed: false, summary: "no workspace") }
+        guard let spec = ExerciseRegistry.spec(exercise) else {
+            return CheckOutcome(verdict: "internal_error", passed: false,
+                                summary: "the grader has no exercise '\(exercise)' (the lesson names an unknown id)")
+        }
+        let file = ws.exerciseFile(exercise)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            return CheckOutcome(verdict: "internal_error", passed: false,
+                                summary: "\(file.path) is missing; `lectern init` adds missing starter files")
+        }
+        let report = checker.check(spec, file: file, points: points) { phase in
+            switch phase {
+            case .compiling: progress("compiling")
+            case .running(let done, let total): progress("running \(done)/\(total)")
+            case .comparing: progress("comparing")
+            }
+        }
+        _ = try? store?.recordAttempt(AttemptRecord(exercise: exercise, verdict: report.verdict.rawValue, score: report.score,
+                                                    maxScore: report.maxScore, durationMs: report.durationMs,
+                                                    fileHash: ProgressStore.fileHash(file)))
+        var lines = report.humanText(color: false).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let head = lines.isEmpty ? report.summary : lines.removeFirst()
+        return CheckOutcome(verdict: report.verdict.rawValue, passed: report.verdict == .passed, score: report.score,
+                            maxScore: report.maxScore, summary: head, details: lines)
+    }
+
+    func nextHint(exercise: String, hints: [String]) -> (index: Int, text: String)? {
+        guard let store = current.1 else { return hints.isEmpty ? nil : (0, hints[0]) }
+        return (try? store.nextHint(exercise, hints: hints)) ?? nil
+    }
+
+    func recordQuiz(lesson: String, index: Int, answer: String, correct: Bool) {
+        try? current.1?.recordQuiz(QuizAnswer(lesson: lesson, index: index, answer: answer, correct: correct))
+    }
+
+    func savePosition(lesson: String, line: Int, language: String) {
+        try? current.1?.savePosition(ReadingPosition(lesson: lesson, line: line, language: language))
+    }
+
+    func exerciseFile(_ exercise: String) -> String? { current.0?.exerciseFile(exercise).path }
+
+    func createWorkspace() throws -> String {
+        let exercises = Workspace.exercises(in: course).exercises
+        let tensor = TensorSources.locate(executable: Course.currentExecutable(), courseRoot: course.root)
+        do {
+            let (ws, _) = try Workspace.initialize(at: proposed, course: courseSetting, exercises: exercises, tensorSources: tensor)
+            attach(ws)
+            return ws.root.path
+        } catch { throw AppError("\(error)") }
+    }
 }

@@ -104,7 +104,7 @@ public struct LessonLayout: Sendable {
             switch status {
             case .passed: mark = Run("✓ passed", Style(fg: .ansi(70), bold: true))
             case .attempted: mark = Run("✗ not yet", Style(fg: .ansi(203)))
-            case .notStarted: mark = Run("· not started", Self.dim)
+            case .notStarted: mark = Run("not started", Self.dim)
             }
             let points = e.points == e.points.rounded() ? String(Int(e.points)) : String(e.points)
             let body: [[Run]] = wrap([Run(math(e.title), Style(bold: true))], width: inner - 4)
