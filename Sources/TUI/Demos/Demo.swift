@@ -34,6 +34,7 @@ public struct DemoError: Error, CustomStringConvertible, Sendable {
 /// Every built-in demo, by name.
 public enum DemoCatalog {
     public static let all: [any Demo.Type] = [
+        SlidingWindowDemo.self,
     ]
 
     public static func type(named name: String) -> (any Demo.Type)? {
