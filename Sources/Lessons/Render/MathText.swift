@@ -126,8 +126,10 @@ public enum MathText {
             let trimmed = text.trimmingSpaces()
             if sup, trimmed == "T" || trimmed == "⊤" { return "ᵀ" }
             if let mapped = sup ? MathText.superscript(trimmed) : MathText.subscript(trimmed) { return mapped }
+            // Keep the fallback group in one piece so a line break cannot split it.
             let mark = sup ? "^" : "_"
-            return trimmed.count == 1 ? mark + trimmed : mark + "(" + trimmed + ")"
+            let compact = trimmed.filter { $0 != " " }
+            return compact.count == 1 ? mark + compact : mark + "(" + compact + ")"
         }
 
         mutating func command() -> String {

@@ -36,7 +36,7 @@ public struct PlainRenderer: Sendable {
             if index > 0 { out.append(RenderedLine([], anchor: anchor)) }
             for var line in layout.block(block, width: width) {
                 line.anchor.block = index
-                out.append(line.normalized())
+                out.append(line.normalized().trimmingTrailingSpaces())
             }
         }
         return out
@@ -137,9 +137,9 @@ struct Layout {
     private func heading(level: Int, _ inlines: [Inline], width: Int) -> [RenderedLine] {
         let style = RunStyle(.heading, bold: true, underline: level == 1 && color)
         let lines = wrap(inlines, width: width, base: style).map { RenderedLine($0) }
-        guard level <= 2 else { return lines }
+        guard level <= 3 else { return lines }
         let ruleWidth = max(1, lines.map(\.width).max() ?? 1)
-        let rule = String(repeating: level == 1 ? "═" : "─", count: ruleWidth)
+        let rule = String(repeating: ["═", "─", "┄"][level - 1], count: ruleWidth)
         return lines + [RenderedLine([StyledRun(rule, RunStyle(.heading))])]
     }
 

@@ -83,4 +83,17 @@ public struct RenderedLine: Sendable, Hashable {
         }
         return RenderedLine(merged, anchor: anchor)
     }
+
+    /// The line without trailing spaces (a table's empty last cell, a blank prefix).
+    func trimmingTrailingSpaces() -> RenderedLine {
+        var line = self
+        while let last = line.runs.last {
+            var text = Substring(last.text)
+            while text.last == " " { text = text.dropLast() }
+            if text.isEmpty { line.runs.removeLast(); continue }
+            line.runs[line.runs.count - 1].text = String(text)
+            break
+        }
+        return line
+    }
 }

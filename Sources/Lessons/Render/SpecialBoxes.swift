@@ -52,9 +52,9 @@ enum SpecialBoxes {
             return key + "=" + (needsQuotes ? "\"" + escaped + "\"" : value)
         }
         let call = ([d.name] + arguments).joined(separator: " ")
-        var body: [[StyledRun]] = []
-        body += TextWrapper.wrap(TextWrapper.cells("▶ demo " + call, RunStyle(.demo, bold: true)).map { .cell($0) }, width: inner)
-        body += plainLines("run: lectern demo " + call, width: inner)
+        let pieces = TextWrapper.cells("▶ " + d.name, RunStyle(.demo, bold: true))
+            + TextWrapper.cells(" — run: lectern demo " + call, .plain)
+        let body = TextWrapper.wrap(pieces.map { .cell($0) }, width: inner)
         return box(label: "Demo", body: body, role: .demo, width: width, anchor: LineAnchor(block: 0, demo: index))
     }
 

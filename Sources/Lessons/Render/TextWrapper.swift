@@ -103,6 +103,14 @@ enum TextWrapper {
                     spaces.append(cell)
                     continue
                 }
+                if !spaces.isEmpty, word.isEmpty, noBreakBefore.contains(cell.character),
+                   case .word(let previous, let w)? = out.last {
+                    // "word ，" keeps the mark with the word before it, spaces included.
+                    out.removeLast()
+                    word = previous + spaces
+                    wordWidth = w + spaces.count
+                    spaces = []
+                }
                 flushSpaces()
                 if let last = word.last, canBreak(between: last, and: cell) { flushWord() }
                 word.append(cell)
@@ -147,7 +155,9 @@ enum TextWrapper {
         return out
     }
 
-    /// Hard-wraps a single line of cells (code) into chunks at most `width` wide.
+    /// Wraps a single line of cells (code) into chunks at most `width` wide,
+    /// breaking after a space in the right half of the line when there is one,
+    /// else between any two characters.
     static func chop(_ cells: [Cell], width: Int) -> [[StyledRun]] {
         let width = max(width, 2)
         var lines: [[Cell]] = []
@@ -155,7 +165,14 @@ enum TextWrapper {
         var used = 0
         for cell in cells {
             if used + cell.width > width, !current.isEmpty {
-                lines.append(current); current = []; used = 0
+                var cut = current.count
+                if let space = current.lastIndex(where: { $0.character == " " }), space + 1 < current.count,
+                   current[...space].reduce(0, { $0 + $1.width }) > width / 2 {
+                    cut = space + 1
+                }
+                lines.append(Array(current[..<cut]))
+                current = Array(current[cut...])
+                used = current.reduce(0) { $0 + $1.width }
             }
             current.append(cell)
             used += cell.width
