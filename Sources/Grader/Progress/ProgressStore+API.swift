@@ -116,3 +116,14 @@ extension ProgressStore {
         return SHA256Hex.digest(Array(data))
     }
 }
+
+extension ProgressStore {
+    /// Stores the outcome of `lectern check` (or a watch re-check) of `file`.
+    @discardableResult
+    public func recordAttempt(_ report: CheckReport, file: URL?, time: Date = Date()) throws -> AttemptRecord {
+        try recordAttempt(AttemptRecord(exercise: report.exercise, time: time, verdict: report.verdict.rawValue,
+                                        score: report.score, maxScore: report.maxScore,
+                                        durationMs: report.durationMs,
+                                        fileHash: file.map(Self.fileHash) ?? ""))
+    }
+}

@@ -44,9 +44,12 @@ extension Workspace {
         var out: [WorkspaceExercise] = []
         var problems = course.problems
         var seen = Set<String>()
-        for (_, result) in course.lessons() {
+        let available = Set(course.availableLessonIDs)
+        for (id, result) in course.lessons() {
             switch result {
-            case .failure(let problem): problems.append(problem)
+            case .failure(let problem):
+                // A missing lesson file is already one of `course.problems`.
+                if available.contains(id) { problems.append(problem) }
             case .success(let lesson):
                 for block in lesson.exercises where seen.insert(block.id).inserted {
                     out.append(WorkspaceExercise(id: block.id, starter: course.starterURL(block.id),
