@@ -247,3 +247,10 @@ import Testing
         #expect(LessonParser.inlines("") == [])
     }
 }
+
+@Suite struct DisplayMathTests {
+    @Test func doubleDollarsAllowInnerSpaces() {
+        #expect(parseBody("$$ a + b $$\n").blocks == [.paragraph([.math("a + b")])])
+        #expect(parseBody("x $ y $ z\n").blocks == [.paragraph([.text("x $ y $ z")])])
+    }
+}

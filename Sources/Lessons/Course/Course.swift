@@ -113,7 +113,11 @@ public struct Course: Sendable {
                 return try LessonParser.load(contentsOf: translated, language: language, expectedID: id)
             }
         }
-        return try LessonParser.load(contentsOf: lessonURL(id), language: "en", expectedID: id)
+        let url = lessonURL(id)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ContentProblem(file: url.path, line: nil, message: "lesson '\(id)' is listed in \(Course.descriptionFile) but this file does not exist")
+        }
+        return try LessonParser.load(contentsOf: url, language: "en", expectedID: id)
     }
 
     /// Every listed lesson, parsed, in course order; a lesson that cannot be read is a problem instead.

@@ -108,22 +108,30 @@ enum MathSpans {
     private static func mathSpan(_ chars: [Character], at i: Int) -> (Range<Int>, Int)? {
         let width = (i + 1 < chars.count && chars[i + 1] == "$") ? 2 : 1
         let start = i + width
-        guard start < chars.count, !chars[start].isWhitespace, chars[start] != "$" else { return nil }
+        // `$$...$$` is deliberate display math and may have spaces inside its delimiters.
+        guard start < chars.count, width == 2 || !chars[start].isWhitespace, chars[start] != "$" else { return nil }
         var j = start
         while j < chars.count {
             if chars[j] == "\\" { j += 2; continue }
             if chars[j] == "$" {
                 let closes = width == 1 || (j + 1 < chars.count && chars[j + 1] == "$")
                 let after = j + width
-                if closes, !chars[j - 1].isWhitespace,
+                if closes, width == 2 || !chars[j - 1].isWhitespace,
                    after >= chars.count || !(chars[after].isASCII && chars[after].isNumber) {
-                    return (start..<j, after)
+                    return width == 2 ? (trimmed(chars, start..<j), after) : (start..<j, after)
                 }
                 if width == 1 { return nil }
             }
             j += 1
         }
         return nil
+    }
+
+    private static func trimmed(_ chars: [Character], _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, chars[lo].isWhitespace { lo += 1 }
+        while hi > lo, chars[hi - 1].isWhitespace { hi -= 1 }
+        return lo..<hi
     }
 
     /// Splits a cmark text literal into text and math spans.

@@ -57,6 +57,9 @@ struct Layout {
     var demoCount = 0
     var listDepth = 0
 
+    /// Formulas up to this many columns are never broken across lines.
+    static let unbreakableMathWidth = 16
+
     init(color: Bool, file: String) {
         self.color = color
         self.file = file
@@ -278,7 +281,13 @@ struct Layout {
                 add(color ? c : "`" + c + "`", s)
             case .math(let m):
                 var s = style; s.role = .math
-                add(MathText.unicode(m), s)
+                // A short formula ("n − k + 1") stays on one line; a long one may wrap at its spaces.
+                let text = MathText.unicode(m)
+                var cells = TextWrapper.cells(text, s)
+                if DisplayWidth.of(text) <= Layout.unbreakableMathWidth {
+                    for i in cells.indices where cells[i].character == " " { cells[i].glue = true }
+                }
+                pieces += cells.map { .cell($0) }
             case .link(let text, let url):
                 var s = style; s.role = .link; s.underline = true
                 flatten(text, style: s, into: &pieces)

@@ -14,6 +14,8 @@ enum TextWrapper {
         var character: Character
         var style: RunStyle
         var width: Int
+        /// A space that must not be a break (inside a short formula).
+        var glue = false
     }
 
     /// Input pieces: characters, or a forced line break.
@@ -98,7 +100,7 @@ enum TextWrapper {
                 flushWord(); flushSpaces()
                 out.append(.newline)
             case .cell(let cell):
-                if cell.character == " " {
+                if cell.character == " " && !cell.glue {
                     flushWord()
                     spaces.append(cell)
                     continue

@@ -1,7 +1,110 @@
 import ArgumentParser
+import Foundation
+import Lessons
 
-/// `lectern list` (not built yet).
+/// `lectern list [--json]`: the lessons in course order with their exercises and status.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "(not built yet)")
-    func run() throws { fail("'list' is not built yet", code: ExitStatus.internalError) }
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the lessons and their exercises, in course order.")
+
+    @OptionGroup var course: CourseOptions
+
+    @Flag(name: .long, help: "Print JSON: {\"lessons\": [{\"id\", \"title\", \"exercises\": [{\"id\", \"title\", \"points\", \"status\"}]}]}.")
+    var json = false
+
+    struct Listing: Encodable {
+        var lessons: [LessonEntry]
+    }
+    struct LessonEntry: Encodable {
+        var id: String
+        var title: String
+        var exercises: [ExerciseEntry]
+    }
+    struct ExerciseEntry: Encodable {
+        var id: String
+        var title: String
+        var points: Double
+        var status: String
+    }
+
+    func run() throws {
+        let loaded = course.loadCourse()
+        for problem in loaded.problems { warn(problem) }
+        var entries: [LessonEntry] = []
+        for (_, result) in loaded.lessons(language: course.lang) {
+            switch result {
+            case .failure(let problem):
+                // A missing lesson file is already among the course's problems.
+                if FileManager.default.fileExists(atPath: problem.file) { warn(problem) }
+            case .success(let lesson):
+                let exercises = lesson.exercises.map {
+                    ExerciseEntry(id: $0.id, title: InlineText.plain(LessonParser.inlines($0.title)),
+                                  points: $0.points, status: ExerciseStatusLookup.status(of: $0.id))
+                }
+                entries.append(LessonEntry(id: lesson.id, title: lesson.title, exercises: exercises))
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(Listing(lessons: entries))
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(table(title: loaded.title, entries))
+        }
+    }
+
+    /// A plain text table: one line per lesson, then its exercises indented.
+    func table(title: String, _ entries: [LessonEntry]) -> String {
+        var lines = [title, ""]
+        let idWidth = entries.flatMap { $0.exercises.map { $0.id.count } }.max() ?? 0
+        for (n, lesson) in entries.enumerated() {
+            lines.append("\(n + 1). \(lesson.title)  [\(lesson.id)]")
+            for e in lesson.exercises {
+                let points = e.points == e.points.rounded() ? String(Int(e.points)) : String(e.points)
+                let id = e.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+                let pts = (points + " pt" + (e.points == 1 ? "" : "s")).padding(toLength: 7, withPad: " ", startingAt: 0)
+                let status = e.status.padding(toLength: 11, withPad: " ", startingAt: 0)
+                lines.append("     \(id)  \(pts)  \(status)  \(e.title)")
+            }
+            if lesson.exercises.isEmpty { lines.append("     (no exercises)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Where an exercise's status comes from. Until the progress store is wired
+/// in, every exercise is "not-started".
+enum ExerciseStatusLookup {
+    static func status(of exercise: String) -> String { "not-started" }
+}
+
+// MARK: - loading the course (shared by the commands that read lessons)
+
+extension CourseOptions {
+    /// The course of `--course DIR`, else the built-in one (`Course.locateBuiltIn`).
+    /// Exits with status 2 and a message naming the folder when it cannot be read.
+    func loadCourse() -> Course {
+        let root: URL
+        if let dir = course {
+            root = URL(fileURLWithPath: dir).standardizedFileURL
+        } else {
+            do throws(ContentProblem) {
+                root = try Course.locateBuiltIn()
+            } catch {
+                fail(error.description)
+            }
+        }
+        do throws(ContentProblem) {
+            return try Course.load(from: root)
+        } catch {
+            fail(error.description)
+        }
+    }
+}
+
+/// Prints a content problem to stderr as `file:line: message`.
+func warn(_ problem: ContentProblem) {
+    FileHandle.standardError.write(Data("\(problem.description)\n".utf8))
 }

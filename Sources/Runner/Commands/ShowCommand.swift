@@ -1,7 +1,42 @@
 import ArgumentParser
+import Foundation
+import Lessons
 
-/// `lectern show` (not built yet).
+/// `lectern show LESSON [--lang L] [--width N]`: a rendered lesson on stdout.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "(not built yet)")
-    func run() throws { fail("'show' is not built yet", code: ExitStatus.internalError) }
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a lesson, rendered for the terminal.",
+        discussion: """
+            Colour is used only when stdout is a terminal and NO_COLOR is unset. Problems in \
+            the lesson's content are printed to stderr with file and line; the rest is shown.
+            """)
+
+    @Argument(help: "The lesson id (see `lectern list`).")
+    var lesson: String
+
+    @OptionGroup var course: CourseOptions
+
+    @Option(name: .long, help: "Width in columns (default: the terminal's, or 80). At least 20.")
+    var width: Int?
+
+    func validate() throws {
+        if let width, width < 20 {
+            throw ValidationError("--width must be at least 20, got \(width)")
+        }
+    }
+
+    func run() throws {
+        let loaded = course.loadCourse()
+        let parsed: Lesson
+        do throws(ContentProblem) {
+            parsed = try loaded.lesson(lesson, language: course.lang)
+        } catch {
+            fail(error.message)
+        }
+        for problem in parsed.problems { warn(problem) }
+        let columns = width ?? Terminal.columns ?? 80
+        let lines = PlainRenderer.render(parsed, width: columns, color: Terminal.stdoutWantsColor)
+        print(lines.joined(separator: "\n"))
+    }
 }
