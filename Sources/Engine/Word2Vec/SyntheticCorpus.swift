@@ -79,6 +79,16 @@ extension Word2Vec {
         /// Every entity word, in a fixed order (animals, people, devices).
         public static var entityWords: [String] { entities.map(\.word) }
 
+        /// The class of an entity word: "animal", "person" or "device"; nil for other words.
+        public static func category(of word: String) -> String? {
+            guard let e = entities.first(where: { $0.word == word }) else { return nil }
+            switch e.kind {
+            case .animal: return "animal"
+            case .person: return "person"
+            case .device: return "device"
+            }
+        }
+
         /// Analogies that hold by construction: (a, b, c, expected), read
         /// "a is to b as c is to expected".
         public static let analogies: [(a: String, b: String, c: String, expected: String)] = [
@@ -104,11 +114,11 @@ extension Word2Vec {
             let words: String
             switch (e.kind, template) {
             case (.animal, 0): words = "the \(pick(e.adjectives)) \(e.word) \(pick(e.verbs)) at the \(pick(e.nouns))"
-            case (.animal, 1): words = "a \(e.word) \(pick(e.verbs)) and \(pick(e.verbs)) near its \(pick(e.nouns))"
+            case (.animal, 1): words = "a \(pick(e.adjectives)) \(e.word) \(pick(e.verbs)) and \(pick(e.verbs)) near its \(pick(e.nouns))"
             case (.animal, _): words = "my \(pick(e.adjectives)) \(e.word) has a \(pick(e.nouns))"
-            case (.person, 0): words = "the \(pick(e.adjectives)) \(e.word) \(pick(e.verbs)) in the \(pick(e.nouns))"
-            case (.person, 1): words = "\(e.pronouns[0]) is the \(e.word) and \(e.pronouns[0]) \(pick(e.verbs)) in \(e.pronouns[2]) \(pick(e.nouns))"
-            case (.person, _): words = "a \(e.word) saw \(e.pronouns[1]) in the \(pick(e.nouns)) and \(pick(e.verbs))"
+            case (.person, 0): words = "the \(pick(e.adjectives)) \(e.word) \(pick(e.verbs)) in \(e.pronouns[2]) \(pick(e.nouns))"
+            case (.person, 1): words = "\(e.pronouns[0]) is the \(pick(e.adjectives)) \(e.word) and \(e.pronouns[0]) \(pick(e.verbs)) in the \(pick(e.nouns))"
+            case (.person, _): words = "a \(pick(e.adjectives)) \(e.word) saw \(e.pronouns[1]) in the \(pick(e.nouns)) and \(pick(e.verbs))"
             case (.device, 0): words = "the \(pick(e.adjectives)) \(e.word) \(pick(e.verbs)) and the \(pick(e.nouns)) is \(pick(e.adjectives))"
             case (.device, 1): words = "my \(e.word) has a \(pick(e.adjectives)) \(pick(e.nouns))"
             case (.device, _): words = "a \(e.word) \(pick(e.verbs)) when the \(pick(e.nouns)) fails"

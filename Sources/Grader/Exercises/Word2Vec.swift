@@ -347,7 +347,7 @@ enum Word2VecExercises {
     /// settings as the Engine test), so cases hold real embeddings.
     static func trainedTable() -> (vectors: [[Double]], vocab: [String]) {
         var config = Word2Vec.TrainingConfig()
-        config.dimensions = 16; config.window = 3; config.epochs = 10; config.seed = 1
+        config.dimensions = 24; config.window = 3; config.epochs = 10; config.seed = 1
         var trainer = Word2Vec.SkipGramTrainer(sentences: Word2Vec.SyntheticCorpus.sentences(count: 2000, seed: 7),
                                                config: config)
         trainer.trainToEnd()

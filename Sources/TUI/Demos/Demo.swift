@@ -35,6 +35,7 @@ public struct DemoError: Error, CustomStringConvertible, Sendable {
 public enum DemoCatalog {
     public static let all: [any Demo.Type] = [
         SlidingWindowDemo.self,
+        Word2VecDemo.self,
     ]
 
     public static func type(named name: String) -> (any Demo.Type)? {
