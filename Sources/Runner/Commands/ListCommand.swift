@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Grader
 import Lessons
 
 /// `lectern list [--json]`: the lessons in course order with their exercises and status.
@@ -29,18 +30,20 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = course.loadCourse()
-        for problem in loaded.problems { warn(problem) }
+        let workspace = WorkspaceContext.current()
+        let loaded = WorkspaceContext.loadCourse(course, workspace: workspace)
+        let store = workspace.map(WorkspaceContext.progress)
+        for problem in loaded.problems { WorkspaceContext.warn(problem) }
         var entries: [LessonEntry] = []
         for (_, result) in loaded.lessons(language: course.lang) {
             switch result {
             case .failure(let problem):
                 // A missing lesson file is already among the course's problems.
-                if FileManager.default.fileExists(atPath: problem.file) { warn(problem) }
+                if FileManager.default.fileExists(atPath: problem.file) { WorkspaceContext.warn(problem) }
             case .success(let lesson):
                 let exercises = lesson.exercises.map {
                     ExerciseEntry(id: $0.id, title: InlineText.plain(LessonParser.inlines($0.title)),
-                                  points: $0.points, status: ExerciseStatusLookup.status(of: $0.id))
+                                  points: $0.points, status: Self.status(of: $0.id, in: store))
                 }
                 entries.append(LessonEntry(id: lesson.id, title: lesson.title, exercises: exercises))
             }
@@ -52,6 +55,18 @@ struct ListCommand: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
         } else {
             print(table(title: loaded.title, entries))
+        }
+    }
+
+    /// "passed", "attempted" or "not-started" from the workspace's progress store;
+    /// outside a workspace nothing has been started.
+    static func status(of exercise: String, in store: ProgressStore?) -> String {
+        guard let store else { return ExerciseStatus.notStarted.rawValue }
+        do {
+            return try store.status(of: exercise).rawValue
+        } catch {
+            WorkspaceContext.note("cannot read progress of \(exercise): \(error)")
+            return "unknown"
         }
     }
 
@@ -72,39 +87,4 @@ struct ListCommand: ParsableCommand {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-/// Where an exercise's status comes from. Until the progress store is wired
-/// in, every exercise is "not-started".
-enum ExerciseStatusLookup {
-    static func status(of exercise: String) -> String { "not-started" }
-}
-
-// MARK: - loading the course (shared by the commands that read lessons)
-
-extension CourseOptions {
-    /// The course of `--course DIR`, else the built-in one (`Course.locateBuiltIn`).
-    /// Exits with status 2 and a message naming the folder when it cannot be read.
-    func loadCourse() -> Course {
-        let root: URL
-        if let dir = course {
-            root = URL(fileURLWithPath: dir).standardizedFileURL
-        } else {
-            do throws(ContentProblem) {
-                root = try Course.locateBuiltIn()
-            } catch {
-                fail(error.description)
-            }
-        }
-        do throws(ContentProblem) {
-            return try Course.load(from: root)
-        } catch {
-            fail(error.description)
-        }
-    }
-}
-
-/// Prints a content problem to stderr as `file:line: message`.
-func warn(_ problem: ContentProblem) {
-    FileHandle.standardError.write(Data("\(problem.description)\n".utf8))
 }

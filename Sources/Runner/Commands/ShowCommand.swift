@@ -27,14 +27,14 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = course.loadCourse()
+        let loaded = WorkspaceContext.loadCourse(course, workspace: WorkspaceContext.current())
         let parsed: Lesson
         do throws(ContentProblem) {
             parsed = try loaded.lesson(lesson, language: course.lang)
         } catch {
             fail(error.message)
         }
-        for problem in parsed.problems { warn(problem) }
+        for problem in parsed.problems { WorkspaceContext.warn(problem) }
         let columns = width ?? Terminal.columns ?? 80
         let lines = PlainRenderer.render(parsed, width: columns, color: Terminal.stdoutWantsColor)
         print(lines.joined(separator: "\n"))
