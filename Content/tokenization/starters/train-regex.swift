@@ -1,0 +1,10 @@
+// Train BPE inside GPT-2 pieces (lesson section "Pre-tokenization: why merges
+// stay within pieces"). Split the text as in the pretokenize exercise (copy
+// your scanner into this file), count pairs inside every piece and sum them,
+// break ties by the first occurrence scanning pieces left to right, and merge
+// inside each piece. Stop early when every piece is a single token.
+
+func trainBPERegex(text: String, vocabSize: Int) -> [[Int]] {
+    // TODO
+    return []
+}

@@ -1,0 +1,10 @@
+// Train byte-level BPE on the whole text as one sequence (lesson sections
+// "Training" and "The worked example"). Start from the UTF-8 bytes
+// (Array(text.utf8)); merge k creates id 256 + k; return the merges [a, b]
+// in order. Tie: the pair whose first occurrence is earliest. Stop early
+// when no pair is left.
+
+func trainBPE(text: String, vocabSize: Int) -> [[Int]] {
+    // TODO: count pairs, pick the best, merge, repeat vocabSize - 256 times.
+    return []
+}
