@@ -140,4 +140,14 @@ import Testing
             }
         }
     }
+
+    /// Regression: at width 10 a quiz choice's hanging indent left less room
+    /// than one character pair, and the box grew past the width.
+    @Test func regressionQuizChoiceOverflowedATinyBox() {
+        let lesson = parseBody("```quiz\nquestion: Q\nchoices: [yes, no]\nanswer: no\n```\n")
+        for width in 10...14 {
+            let lines = PlainRenderer(width: width, color: false).lines(lesson)
+            #expect(lines.allSatisfy { $0.width <= width }, "\(width): \(lines.map(\.text))")
+        }
+    }
 }

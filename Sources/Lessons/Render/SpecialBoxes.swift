@@ -34,7 +34,12 @@ enum SpecialBoxes {
         for (i, choice) in q.choices.enumerated() {
             let marker = i < letters.count ? "\(letters[i])) " : "\(i + 1)) "
             let markerWidth = DisplayWidth.of(marker)
-            let lines = layout.wrap(LessonParser.inlines(choice), width: max(inner - markerWidth, 2), base: .plain)
+            guard inner - markerWidth >= 4 else {
+                // Too narrow for a hanging indent: the marker starts the wrapped text.
+                body += layout.wrap([.text(marker)] + LessonParser.inlines(choice), width: inner, base: .plain)
+                continue
+            }
+            let lines = layout.wrap(LessonParser.inlines(choice), width: inner - markerWidth, base: .plain)
             for (k, line) in lines.enumerated() {
                 let prefix = k == 0 ? StyledRun(marker, RunStyle(.quiz)) : StyledRun(String(repeating: " ", count: markerWidth))
                 body.append([prefix] + line)
