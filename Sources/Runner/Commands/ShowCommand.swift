@@ -20,13 +20,8 @@ struct ShowCommand: ParsableCommand {
     @Option(name: .long, help: "Width in columns (default: the terminal's, or 80). At least 20.")
     var width: Int?
 
-    func validate() throws {
-        if let width, width < 20 {
-            throw ValidationError("--width must be at least 20, got \(width)")
-        }
-    }
-
     func run() throws {
+        if let width, width < 20 { fail("--width must be at least 20, got \(width)") }
         let loaded = WorkspaceContext.loadCourse(course, workspace: WorkspaceContext.current())
         let parsed: Lesson
         do throws(ContentProblem) {
