@@ -254,3 +254,14 @@ import Testing
         #expect(parseBody("x $ y $ z\n").blocks == [.paragraph([.text("x $ y $ z")])])
     }
 }
+
+@Suite struct YAMLAdviceTests {
+    @Test func colonsInTextGetAdvice() {
+        let hints = parseBody("```exercise a/b\ntitle: T\nhints:\n  - Note: keep indices\n```\n")
+        #expect(hints.problems.first?.message.contains("put it in quotes") == true, "\(hints.problems)")
+        #expect(hints.problems.first?.line == 9)
+        let question = parseBody("```quiz\nquestion: Why is x: y?\nchoices: [a, b]\nanswer: a\n```\n")
+        #expect(question.problems.first?.message.contains("in quotes") == true, "\(question.problems)")
+        #expect(question.problems.first?.line == 7)
+    }
+}

@@ -93,7 +93,8 @@ enum YAMLDiagnostics {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let ctx = context.map { " (\($0.text))" } ?? ""
-            return (mark.line, "bad YAML: \(problem)\(ctx)")
+            let advice = problem.contains("mapping values are not allowed") ? "; put text containing ': ' in quotes" : ""
+            return (mark.line, "bad YAML: \(problem)\(ctx)\(advice)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return (context.mark.line, "bad YAML: duplicate key \(duplicates.joined(separator: ", "))")
         case .reader(let problem, _, _, _):

@@ -238,7 +238,8 @@ struct Fields {
         var out: [String] = []
         for item in sequence {
             guard let scalar = item.scalar, !scalar.string.isEmpty else {
-                throw problem("every entry of '\(key)' must be a non-empty string", at: line(of: item))
+                let why = item.mapping != nil ? " (an entry containing ': ' reads as a mapping: put it in quotes)" : ""
+                throw problem("every entry of '\(key)' must be a non-empty string\(why)", at: line(of: item))
             }
             out.append(scalar.string)
         }
