@@ -296,7 +296,7 @@ struct Layout {
                     add(" (" + url + ")", RunStyle(.url))
                 }
             case .softBreak:
-                add(" ", style)
+                pieces.append(.softBreak(style))
             case .lineBreak:
                 pieces.append(.newline)
             }

@@ -18,10 +18,30 @@ enum TextWrapper {
         var glue = false
     }
 
-    /// Input pieces: characters, or a forced line break.
+    /// Input pieces: characters, a forced line break, or a source line break
+    /// (a space, except between two wide characters: CJK text has no spaces,
+    /// so a line break inside a Chinese sentence must vanish, as pandoc's
+    /// `east_asian_line_breaks` does).
     enum Piece {
         case cell(Cell)
         case newline
+        case softBreak(RunStyle)
+    }
+
+    /// Replaces each soft break by a space or by nothing.
+    static func resolveSoftBreaks(_ pieces: [Piece]) -> [Piece] {
+        guard pieces.contains(where: { if case .softBreak = $0 { true } else { false } }) else { return pieces }
+        var out: [Piece] = []
+        out.reserveCapacity(pieces.count)
+        for (i, piece) in pieces.enumerated() {
+            guard case .softBreak(let style) = piece else { out.append(piece); continue }
+            var before: Cell?, after: Cell?
+            if case .cell(let c)? = out.last { before = c }
+            if i + 1 < pieces.count, case .cell(let c) = pieces[i + 1] { after = c }
+            if let before, let after, before.width == 2, after.width == 2 { continue }
+            out.append(.cell(Cell(character: " ", style: style, width: 1)))
+        }
+        return out
     }
 
     private enum Token {
@@ -43,7 +63,7 @@ enum TextWrapper {
         var current: [Cell] = []
         var currentWidth = 0
         var pending: [Cell] = []
-        for token in tokens(pieces) {
+        for token in tokens(resolveSoftBreaks(pieces)) {
             switch token {
             case .newline:
                 lines.append(current)
@@ -99,6 +119,8 @@ enum TextWrapper {
             case .newline:
                 flushWord(); flushSpaces()
                 out.append(.newline)
+            case .softBreak:
+                break   // resolved before tokenising
             case .cell(let cell):
                 if cell.character == " " && !cell.glue {
                     flushWord()
