@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import Grader
+import Lessons
+
+/// A spec that is enough for the validator: the checks are done by a stand-in checker.
+private func stubSpec(_ id: String) -> ExerciseSpec {
+    ExerciseSpec(id: id, signature: Signature(function: "f", parameters: [], returns: "Int"),
+                 reference: { _ in .int(0) }, check: { _ in nil }, generate: { _ in [] })
+}
+
+/// Grades by markers in the file: `// PASSES` passes, `// BROKEN` does not compile,
+/// anything else is a wrong answer.
+private let markerChecker: CourseValidator.CheckFunction = { spec, file, points in
+    let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    if text.contains("// BROKEN") {
+        return CheckReport(exercise: spec.id, verdict: .compileError, maxScore: points,
+                           diagnostics: [Diagnostic(file: file.lastPathComponent, line: 2, column: 5,
+                                                    severity: "error", message: "cannot find 'x' in scope")],
+                           seed: 42, summary: "compile error")
+    }
+    if text.contains("// PASSES") {
+        return CheckReport(exercise: spec.id, verdict: .passed, score: points, maxScore: points, seed: 42,
+                           summary: "passed")
+    }
+    return CheckReport(exercise: spec.id, verdict: .wrongAnswer, maxScore: points, seed: 42,
+                       summary: "wrong answer on case 1")
+}
+
+/// The line (1-based) of the first line of `text` containing `needle`.
+private func line(of needle: String, in text: String) -> Int {
+    let lines = text.components(separatedBy: "\n")
+    return (lines.firstIndex { $0.contains(needle) } ?? -1) + 1
+}
+
+@Suite("Validate")
+struct ValidateTests {
+    @Test func goodCourseValidates() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fixture = try FixtureCourse(at: dir, lessons: ["alpha"], files: [
+            "alpha/lesson.md": FixtureCourse.lesson("alpha", exercises: ["alpha/one", "alpha/two"],
+                extra: "```quiz\nquestion: Why?\nchoices: [a, b]\nanswer: b\n```\n\n```demo sliding k=3\n```\n"),
+            "alpha/starters/one.swift": "func one() -> Int { 0 } // TODO\n",
+            "alpha/solutions/one.swift": "func one() -> Int { 1 } // PASSES\n",
+            "alpha/starters/two.swift": "func two() -> Int { 0 } // TODO\n",
+            "alpha/solutions/two.swift": "func two() -> Int { 1 } // PASSES\n",
+        ])
+        let validator = CourseValidator(course: try fixture.course(), knownDemos: ["sliding"], spec: stubSpec,
+                                        registryIDs: ["alpha/one", "alpha/two", "zeta/other"], check: markerChecker)
+        let report = validator.run()
+        #expect(report.failures == [])
+        // 1 lesson parse, 2×(hints, id), 1 quiz, 1 demo, 2 registry, 4 exercise checks.
+        #expect(report.passed == 1 + 4 + 1 + 1 + 2 + 4)
+        #expect(report.summary == "13 checks passed, 0 failed")
+    }
+
+    @Test func everyKindOfProblemIsReportedWithFileAndLine() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lessonText = FixtureCourse.lesson("alpha", exercises: ["alpha/one", "alpha/two", "alpha/ghost"], extra: """
+            ```exercise foo
+            title: Broken block
+            ```
+
+            ```exercise alpha/lonely
+            title: Only one hint
+            hints:
+              - Just this.
+            ```
+
+            ```demo nosuchdemo n=3
+            ```
+
+            """)
+        let fixture = try FixtureCourse(at: dir, lessons: ["alpha", "missing"], files: [
+            "alpha/lesson.md": lessonText,
+            "alpha/starters/one.swift": "func one() -> Int { 0 } // TODO\n",
+            "alpha/solutions/one.swift": "func one() -> Int { 1 } // PASSES\n",
+            // A starter that already passes, and a solution that does not compile.
+            "alpha/starters/two.swift": "func two() -> Int { 1 } // PASSES\n",
+            "alpha/solutions/two.swift": "func two() -> Int {\n    x // BROKEN\n}\n",
+            // alpha/lonely has a starter (wrong answer: fine) and no solution.
+            "alpha/starters/lonely.swift": "func lonely() -> Int { 0 }\n",
+        ])
+        let course = try fixture.course()
+        let validator = CourseValidator(course: course, knownDemos: ["sliding"], spec: { id in
+            id == "alpha/ghost" ? nil : stubSpec(id)
+        }, registryIDs: ["alpha/one", "alpha/two", "alpha/lonely", "alpha/orphan"], check: markerChecker)
+        let report = validator.run()
+        #expect(!report.ok)
+        let lesson = course.lessonURL("alpha").path
+        let messages = report.failures.map(\.description)
+        func expectOne(_ prefix: String, _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) {
+            let hits = messages.filter { $0.hasPrefix(prefix) && $0.contains(fragment) }
+            #expect(hits.count == 1, "expected one failure starting \(prefix) containing '\(fragment)' in:\n\(messages.joined(separator: "\n"))",
+                    sourceLocation: sourceLocation)
+        }
+        expectOne(course.root.appendingPathComponent("course.yaml").path + ":4:", "missing")
+        expectOne("\(lesson):\(line(of: "```exercise foo", in: lessonText)):", "malformed exercise id 'foo'")
+        expectOne("\(lesson):\(line(of: "```exercise alpha/ghost", in: lessonText)):", "not known to the grader")
+        expectOne("\(lesson):\(line(of: "```exercise alpha/lonely", in: lessonText)):", "1 hint(s)")
+        expectOne("\(lesson):\(line(of: "```exercise alpha/lonely", in: lessonText)):", "has no solution")
+        expectOne("\(lesson):\(line(of: "```demo nosuchdemo", in: lessonText)):", "no demo named 'nosuchdemo'")
+        expectOne("\(lesson): ", "'alpha/orphan'")
+        expectOne(course.starterURL("alpha/two").path, "passes every case")
+        expectOne(course.solutionURL("alpha/two").path + ":2:", "does not compile: two.swift:2:5: cannot find 'x' in scope")
+        #expect(report.failures.count == 9, "\(messages.joined(separator: "\n"))")
+        #expect(report.summary.hasSuffix("9 failed"))
+    }
+
+    @Test func checksRunOnTwoWorkersAndKeepTheirOrder() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ids = (0..<6).map { "alpha/e\($0)" }
+        var files = ["alpha/lesson.md": FixtureCourse.lesson("alpha", exercises: ids)]
+        for id in ids {
+            let name = id.split(separator: "/")[1]
+            files["alpha/starters/\(name).swift"] = "func \(name)() -> Int { 0 } // BROKEN\n"
+            files["alpha/solutions/\(name).swift"] = "func \(name)() -> Int { 1 }\n"
+        }
+        let fixture = try FixtureCourse(at: dir, lessons: ["alpha"], files: files)
+        let running = Counter()
+        let validator = CourseValidator(course: try fixture.course(), knownDemos: nil, workers: 2, spec: stubSpec,
+                                        registryIDs: ids, check: { spec, file, points in
+            running.enter()
+            Thread.sleep(forTimeInterval: 0.05)
+            defer { running.leave() }
+            return markerChecker(spec, file, points)
+        })
+        let report = validator.run()
+        #expect(running.maximum == 2)
+        // Each exercise: broken starter, failing solution; reported in course order.
+        #expect(report.failures.count == 12)
+        let order = report.failures.map { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }
+        #expect(order == ids.flatMap { id in [String(id.split(separator: "/")[1]), String(id.split(separator: "/")[1])] })
+    }
+
+    /// THE BUILT-IN COURSE: every lesson in Content/ validates with the real grader.
+    /// Expected to fail while lessons are still being written during the session.
+    @Test(.timeLimit(.minutes(10))) func builtInCourseValidates() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Content").standardizedFileURL
+        let course = try Course.load(from: root)
+        let checker = Checker()
+        let validator = CourseValidator(course: course, knownDemos: nil, check: { spec, file, points in
+            checker.check(spec, file: file, points: points, seed: 42)
+        })
+        let report = validator.run()
+        #expect(report.failures.map(\.description) == [], "\(report.summary)")
+    }
+}
+
+/// Counts how many callers are inside at once.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+    private(set) var maximum = 0
+    func enter() { lock.lock(); current += 1; maximum = max(maximum, current); lock.unlock() }
+    func leave() { lock.lock(); current -= 1; lock.unlock() }
+}
