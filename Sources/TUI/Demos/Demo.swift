@@ -36,6 +36,8 @@ public enum DemoCatalog {
     public static let all: [any Demo.Type] = [
         SlidingWindowDemo.self,
         Word2VecDemo.self,
+        CharRNNDemo.self,
+        RNNGradientsDemo.self,
     ]
 
     public static func type(named name: String) -> (any Demo.Type)? {
