@@ -216,17 +216,25 @@ struct Layout {
             }
             return out
         }
-        // Natural widths, then shrink the widest columns until the row fits.
+        // Natural widths; to fit, first take columns down towards their longest
+        // word (most slack first), and only then break words in the widest column.
         var widths = Array(repeating: 1, count: columns)
+        var floors = Array(repeating: 1, count: columns)
         for row in rows {
             for (c, cell) in row.enumerated() {
                 let natural = wrap(cell, width: 10_000, base: .plain).map { TextWrapper.runsWidth($0) }.max() ?? 0
                 widths[c] = max(widths[c], natural)
+                floors[c] = max(floors[c], longestWord(cell))
             }
         }
         while widths.reduce(0, +) > available {
-            let widest = widths.indices.max { widths[$0] < widths[$1] }!
-            widths[widest] -= 1
+            let slack = widths.indices.max { widths[$0] - floors[$0] < widths[$1] - floors[$1] }!
+            if widths[slack] > floors[slack] {
+                widths[slack] -= 1
+            } else {
+                let widest = widths.indices.max { widths[$0] < widths[$1] }!
+                widths[widest] -= 1
+            }
         }
         let border = RunStyle(.tableBorder)
         var out: [RenderedLine] = []
@@ -251,6 +259,16 @@ struct Layout {
             }
         }
         return out
+    }
+
+    /// Columns the longest unbreakable piece of a cell needs: a Latin word in
+    /// full, CJK text a pair of characters (one may be punctuation kept with it).
+    func longestWord(_ cell: [Inline]) -> Int {
+        let shown = wrap(cell, width: 10_000, base: .plain).map { $0.map(\.text).joined() }.joined(separator: " ")
+        return shown.split(separator: " ").map { word in
+            let w = DisplayWidth.of(word)
+            return word.contains(where: { DisplayWidth.of($0) == 2 }) ? min(w, 4) : w
+        }.max() ?? 1
     }
 
     // MARK: inline
