@@ -22,6 +22,7 @@ import Testing
         #expect(DisplayWidth.of("👍🏽") == 2)                     // with a skin-tone modifier
         #expect(DisplayWidth.of("👩‍💻") == 2)                     // a ZWJ sequence is one glyph
         #expect(DisplayWidth.of("❤\u{FE0F}") == 2)              // VS16 asks for emoji presentation
+        #expect(DisplayWidth.of("🇨🇳") == 2)                     // a flag: two regional indicators, one glyph
     }
 
     @Test func combiningMarksTakeNoColumn() {

@@ -36,6 +36,7 @@ public enum DemoCatalog {
     public static let all: [any Demo.Type] = [
         SlidingWindowDemo.self,
         Word2VecDemo.self,
+        TokenizationDemo.self,
         CharRNNDemo.self,
         RNNGradientsDemo.self,
     ]
