@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import Tensor
+@testable import Grader
+
+@Suite("word2vec exercise bindings")
+struct Word2VecExercisesTests {
+    static let ids = ["word2vec/skipgram-pairs", "word2vec/noise-distribution", "word2vec/keep-probability",
+                      "word2vec/sgns-step", "word2vec/most-similar", "word2vec/analogy"]
+
+    @Test func everyCatalogIDIsRegistered() {
+        for id in Self.ids { #expect(ExerciseRegistry.spec(id) != nil, "\(id)") }
+    }
+
+    /// Every generated case is valid, the reference answers it, and every
+    /// shrunk variant is valid and different.
+    @Test(arguments: ids) func generatedCasesAreValid(id: String) throws {
+        let spec = try #require(ExerciseRegistry.spec(id))
+        var rng = SeededRandom(seed: 42)
+        let groups = spec.generate(&rng)
+        #expect(groups.map(\.kind) == [.example, .edge, .hidden])
+        #expect((30...60).contains(groups.last?.cases.count ?? 0))
+        for group in groups {
+            for item in group.cases {
+                #expect(spec.check(item) == nil, "\(item.compactText)")
+                _ = try spec.reference(item)
+                for smaller in spec.shrink(item).prefix(8) {
+                    #expect(spec.check(smaller) == nil, "shrunk \(smaller.compactText)")
+                    #expect(smaller != item)
+                }
+            }
+        }
+        // Same seed, same cases (compared with object keys sorted: the key order
+        // of an encoded struct is not fixed by JSONEncoder).
+        var a = SeededRandom(seed: 3), b = SeededRandom(seed: 3)
+        #expect(spec.generate(&a).map { $0.cases.map(Self.canonical) } == spec.generate(&b).map { $0.cases.map(Self.canonical) })
+    }
+
+    static func canonical(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .array(let items): return .array(items.map(canonical))
+        case .object(let pairs): return .object(pairs.map { ($0.0, canonical($0.1)) }.sorted { $0.0 < $1.0 })
+        default: return v
+        }
+    }
+
+    /// The lesson's examples through the JSON path.
+    @Test func lessonExamplesThroughJSON() throws {
+        let step = try ExerciseRegistry.runReference("word2vec/sgns-step", cases: JSONValue.parse(
+            #"[{"input": [1, 0], "target": [0.5, 0.5], "negatives": [[-1, 1]], "lr": 0.5}]"#))
+        guard case .array(let items) = step, case .double(let loss)? = items.first?["loss"] else {
+            Issue.record("unexpected output \(step.compactText)"); return
+        }
+        #expect(abs(loss - 0.787339) < 1e-6)
+        let pairs = try ExerciseRegistry.runReference("word2vec/skipgram-pairs", cases: JSONValue.parse(#"[{"ids": [7, 8, 9], "window": 1}]"#))
+        #expect(pairs == (try JSONValue.parse("[[[7, 8], [8, 7], [8, 9], [9, 8]]]")))
+        // The trained model in the examples answers the lesson's analogy.
+        var rng = SeededRandom(seed: 1)
+        let spec = try #require(ExerciseRegistry.spec("word2vec/analogy"))
+        let trained = spec.generate(&rng)[0].cases[1]
+        #expect(try spec.reference(trained) == .string("queen"))
+    }
+
+    @Test func badCasesNameTheField() throws {
+        func field(_ id: String, _ json: String) throws -> String? {
+            try #require(ExerciseRegistry.spec(id)).check(try JSONValue.parse(json))?.field
+        }
+        #expect(try field("word2vec/skipgram-pairs", #"{"ids": [1, -2], "window": 1}"#) == "ids[1]")
+        #expect(try field("word2vec/noise-distribution", #"{"counts": [3, 0], "power": 0.75}"#) == "counts[1]")
+        #expect(try field("word2vec/keep-probability", #"{"counts": [3], "sample": 0}"#) == "sample")
+        #expect(try field("word2vec/sgns-step", #"{"input": [1, 2], "target": [1], "negatives": [], "lr": 0.1}"#) == "target")
+        #expect(try field("word2vec/most-similar", #"{"vectors": [[1], [2]], "vocab": ["a", "b"], "word": "z", "k": 1}"#) == "word")
+        #expect(try field("word2vec/most-similar", #"{"vectors": [[1], [2]], "vocab": ["a", "b"], "word": "a", "k": 2}"#) == "k")
+        #expect(try field("word2vec/most-similar", #"{"vectors": [[1], [2]], "vocab": ["a", "a"], "word": "a", "k": 1}"#) == "vocab[1]")
+        #expect(try field("word2vec/analogy", #"{"vectors": [[1, 0], [0, 1], [1, 1]], "vocab": ["a", "b", "c"], "a": "a", "b": "b", "c": "c"}"#) == "vocab")
+    }
+}
