@@ -104,4 +104,21 @@ struct TokenizationCodecTests {
         #expect(BPEEncoder.decode([256], merges: m) == "\u{FFFD}")
         #expect(BPEEncoder.decode([256, 0xA0], merges: m) == "你")
     }
+
+    /// The demo's trace: the doc-comment example, and the final tokens equal `encode` for each text.
+    @Test func traceReplaysEncode() {
+        let m = [TokenPair(108, 108), TokenPair(72, 101), TokenPair(256, 111)]
+        let small = BPETrace(texts: ["Hello"], merges: m, regex: true, maxSteps: 10)
+        #expect(small.steps.map(\.rank) == [0, 1, 2])
+        #expect(small.tokens(text: 0, after: 1) == [72, 101, 256, 111])
+        #expect(small.tokens(text: 0, after: 3) == [257, 258])
+
+        let merges = FastBPETrainer.trainRegex(text: TokenizationStory.text, vocabSize: 512)
+        let texts = ["Hello World", "你好，灯塔的光", "The keeper's 12 notebooks"]
+        let trace = BPETrace(texts: texts, merges: merges, regex: true, maxSteps: 1000)
+        for (t, text) in texts.enumerated() {
+            #expect(trace.tokens(text: t, after: trace.steps.count) == BPEEncoder.encode(text, merges: merges, regex: true))
+        }
+        #expect(trace.steps.map(\.rank) == trace.steps.map(\.rank).sorted())   // ranks fire in increasing order
+    }
 }
