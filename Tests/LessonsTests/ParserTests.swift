@@ -127,6 +127,11 @@ import Testing
         ])
     }
 
+    @Test func htmlCommentsAreDropped() {
+        #expect(parseBody("<!-- author note\nover lines -->\n\nText <!-- inline --> here.\n").blocks
+            == [.paragraph([.text("Text "), .text(" here.")])])
+    }
+
     @Test func pipeTablesBecomeTables() {
         let lesson = parseBody("| a | `b|c` |\n|---|:-:|\n| 1 | $x$ |\n| 2 |\n")
         #expect(lesson.blocks == [.table(rows: [

@@ -80,7 +80,8 @@ struct MarkdownTree {
             case CMARK_NODE_CODE:
                 appendInlines([.code(MathSpans.restoreDollars(literal(node)))])
             case CMARK_NODE_HTML_INLINE:
-                appendInlines([.text(MathSpans.restoreDollars(literal(node)))])
+                let html = literal(node)
+                if !Self.isComment(html) { appendInlines([.text(MathSpans.restoreDollars(html))]) }
             case CMARK_NODE_SOFTBREAK:
                 appendInlines([.softBreak])
             case CMARK_NODE_LINEBREAK:
@@ -88,7 +89,11 @@ struct MarkdownTree {
             case CMARK_NODE_CODE_BLOCK:
                 appendBlock(codeBlock(node, line: line))
             case CMARK_NODE_HTML_BLOCK:
-                appendBlock(.code(language: "html", text: trimFinalNewline(MathSpans.restoreDollars(literal(node))), line: line))
+                // An HTML comment is a note to the author, not lesson text.
+                let html = literal(node)
+                if !Self.isComment(html) {
+                    appendBlock(.code(language: "html", text: trimFinalNewline(MathSpans.restoreDollars(html)), line: line))
+                }
             case CMARK_NODE_THEMATIC_BREAK:
                 appendBlock(.thematicBreak)
             default:
@@ -165,6 +170,11 @@ struct MarkdownTree {
         }
         let language = info.split(whereSeparator: \.isWhitespace).first.map(String.init)
         return .code(language: language, text: trimFinalNewline(text), line: line)
+    }
+
+    static func isComment(_ html: String) -> Bool {
+        let t = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.hasPrefix("<!--") && t.hasSuffix("-->")
     }
 
     private func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
