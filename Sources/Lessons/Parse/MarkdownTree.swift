@@ -164,8 +164,7 @@ struct MarkdownTree {
     private func codeBlock(_ node: OpaquePointer, line: Int) -> Block {
         let info = string(cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
         let text = literal(node)
-        if let kind = SpecialBlocks.kind(ofInfo: info) {
-            _ = kind
+        if SpecialBlocks.isSpecial(info: info) {
             return SpecialBlocks.parse(info: info, body: text, line: line, file: file)
         }
         let language = info.split(whereSeparator: \.isWhitespace).first.map(String.init)

@@ -7,14 +7,12 @@ import Yams
 enum SpecialBlocks {
     static let kinds = ["exercise", "demo", "quiz"]
 
-    /// The special kind an info string asks for: `.some(kind)` for a known kind,
-    /// `.some(nil)` for something that looks special but is not known
-    /// (`exercises`, `quiz:`), `nil` for an ordinary code block.
-    static func kind(ofInfo info: String) -> String?? {
-        guard let word = info.split(whereSeparator: \.isWhitespace).first?.lowercased() else { return nil }
-        if kinds.contains(word) { return .some(word) }
-        if kinds.contains(where: { word.hasPrefix($0) }) { return .some(nil) }
-        return nil
+    /// True when a fence's info string names a special block, or looks as if it
+    /// meant to (`exercises`, `quiz:`): such a block is parsed here, and an
+    /// unknown kind is reported instead of being shown as code.
+    static func isSpecial(info: String) -> Bool {
+        guard let word = info.split(whereSeparator: \.isWhitespace).first?.lowercased() else { return false }
+        return kinds.contains { word.hasPrefix($0) }
     }
 
     /// Parses one special block. `line` is the file line of the opening fence;
