@@ -1,11 +1,28 @@
 import Foundation
+import Tensor
 
 /// Checks learner files: compiles them with a generated harness, runs them in
 /// the sandbox on the exercise's seeded cases, compares with the reference,
 /// shrinks a failing case and returns a `CheckReport`.
+///
+/// The steps, in order:
+/// 1. `Toolkit.prepare` (cached `Tensor` + `LecternKit`), `Compiler.compile`
+///    (cached by content hash) → `compile_error` with the learner's diagnostics.
+/// 2. One sandboxed run over the example, edge and hidden cases → the first
+///    wrong answer (hidden ones shrunk) or what stopped the program.
+/// 3. For exercises with a `PerformanceSpec`, a second run over the large
+///    cases, each timed inside the harness and compared with the reference
+///    timed in this process on the same cases → `too_slow` with the growth
+///    measured on the ladder.
 public struct Checker: Sendable {
     /// Where compiled toolkits and learner binaries are cached.
     public let cacheDirectory: URL
+    /// The sandbox limits before an exercise's overrides.
+    public var limits = SandboxLimits()
+    /// A too-slow verdict needs the learner to exceed slack × reference and this floor.
+    public var slowFloorSeconds = 0.05
+    /// Time allowed for shrinking one failing case.
+    public var shrinkSeconds = 1.5
 
     /// - Parameter cacheDirectory: defaults to `$XDG_CACHE_HOME/lectern` or `~/.cache/lectern`.
     public init(cacheDirectory: URL? = nil) {
@@ -21,15 +38,185 @@ public struct Checker: Sendable {
         return URL(fileURLWithPath: home).appendingPathComponent(".cache/lectern")
     }
 
+    /// A compiled learner program, or the report that ends the check.
+    enum Build {
+        case program(String)
+        case failed(verdict: Verdict, diagnostics: [Diagnostic], summary: String)
+    }
+
+    func build(_ spec: ExerciseSpec, file: URL) -> Build {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return .failed(verdict: .internalError, diagnostics: [], summary: "cannot read \(file.path)")
+        }
+        let source = String(decoding: data, as: UTF8.self)
+        do {
+            let toolkit = try Toolkit.prepare(cache: cacheDirectory)
+            switch try Compiler.compile(learnerSource: source, learnerPath: file.path, signature: spec.signature,
+                                        toolkit: toolkit, cache: cacheDirectory) {
+            case .binary(let path, _): return .program(path)
+            case .failed(let diagnostics):
+                let first = diagnostics.first(where: { $0.severity == "error" }) ?? diagnostics.first
+                let summary = first.map { "compile error: line \($0.line): \($0.message)" } ?? "compile error"
+                return .failed(verdict: .compileError, diagnostics: diagnostics, summary: summary)
+            }
+        } catch {
+            return .failed(verdict: .internalError, diagnostics: [], summary: error.description)
+        }
+    }
+
     /// Checks `file` against every case of `spec` generated from `seed`.
     public func check(_ spec: ExerciseSpec, file: URL, points: Double = 1, seed: UInt64 = 42,
                       onPhase: @Sendable (CheckPhase) -> Void = { _ in }) -> CheckReport {
-        CheckReport(exercise: spec.id, verdict: .internalError, maxScore: points, seed: seed,
-                    summary: "the grader is not built yet")
+        let clock = ContinuousClock.now
+        func finish(_ r: CheckReport) -> CheckReport {
+            var r = r
+            let d = ContinuousClock.now - clock
+            r.durationMs = Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+            return r
+        }
+        var report = CheckReport(exercise: spec.id, verdict: .internalError, maxScore: points, seed: seed, summary: "")
+        onPhase(.compiling)
+        let binary: String
+        switch build(spec, file: file) {
+        case .failed(let verdict, let diagnostics, let summary):
+            report.verdict = verdict; report.diagnostics = diagnostics; report.summary = summary
+            return finish(report)
+        case .program(let path): binary = path
+        }
+
+        // Cases and their reference outputs.
+        var rng = SeededRandom(seed: seed)
+        let groups = spec.generate(&rng)
+        var inputs: [JSONValue] = []
+        var kinds: [CaseKind] = []
+        for g in groups { for c in g.cases { inputs.append(c); kinds.append(g.kind) } }
+        var perfRNG = SeededRandom(seed: seed &+ 0x5EED)
+        let perfInputs = spec.performance?.cases(&perfRNG) ?? []
+        let total = inputs.count + perfInputs.count
+        report.cases = CaseCount(passed: 0, total: total)
+        var expected: [JSONValue] = []
+        for (i, c) in inputs.enumerated() {
+            do { expected.append(try spec.reference(c)) } catch {
+                report.summary = "the grader generated an invalid case \(i) for \(spec.id): \(error)"
+                return finish(report)
+            }
+        }
+
+        let limits = self.limits.applying(spec.limits)
+        let learnerName = file.lastPathComponent
+        onPhase(.running(done: 0, total: total))
+        let outcome: SandboxOutcome
+        do { outcome = try Sandbox.run(binary: binary, cases: Array(JSONValue.array(inputs).compactText.utf8), limits: limits) } catch {
+            report.summary = error.description
+            return finish(report)
+        }
+        onPhase(.running(done: inputs.count, total: total))
+        onPhase(.comparing)
+        report.stdout = Checker.shown(outcome.stdout, total: outcome.stdoutTotal)
+        report.stderr = Checker.shown(outcome.stderr, total: outcome.stderrTotal)
+        let analysis = RunAnalysis(outcome, caseCount: inputs.count, limits: limits, learnerName: learnerName, binary: binary)
+
+        var passed = 0
+        var firstWrong: (Int, String)?
+        for i in inputs.indices {
+            guard let got = analysis.outputs[i] else { continue }
+            if let m = Comparator.judge(spec.comparison, input: inputs[i], expected: expected[i], got: got) {
+                if firstWrong == nil { firstWrong = (i, m) }
+            } else { passed += 1 }
+        }
+        report.cases.passed = passed
+        if let (i, message) = firstWrong, analysis.stoppedAt.map({ i < $0 }) ?? true {
+            report.verdict = .wrongAnswer
+            report.failure = CaseFailure(case: i, group: kinds[i].rawValue, input: inputs[i], expected: expected[i],
+                                         got: analysis.outputs[i], message: message)
+            if kinds[i] == .hidden {
+                report.failure = shrink(spec, binary: binary, failure: report.failure!, crash: false, limits: limits,
+                                        learnerName: learnerName)
+            }
+            report.summary = "wrong answer on case \(i) (\(kinds[i].rawValue))"
+            return finish(report)
+        }
+        if let stop = analysis.stop, let i = analysis.stoppedAt {
+            report.verdict = stop.verdict
+            report.limit = stop.limit
+            if stop.verdict == .internalError {
+                report.summary = stop.message
+                return finish(report)
+            }
+            report.failure = CaseFailure(case: i, group: kinds[i].rawValue, input: inputs[i], expected: expected[i],
+                                         got: nil, message: stop.message)
+            if kinds[i] == .hidden, stop.verdict == .runtimeError {
+                report.failure = shrink(spec, binary: binary, failure: report.failure!, crash: true, limits: limits,
+                                        learnerName: learnerName)
+            }
+            report.summary = "\(stop.verdict.words) on case \(i) (\(kinds[i].rawValue))"
+            return finish(report)
+        }
+
+        if let perf = spec.performance, !perfInputs.isEmpty {
+            onPhase(.running(done: inputs.count, total: total))
+            if let slow = performance(spec, perf: perf, binary: binary, inputs: perfInputs, firstIndex: inputs.count,
+                                      limits: limits, learnerName: learnerName, report: &report) {
+                return finish(slow)
+            }
+            onPhase(.running(done: total, total: total))
+        }
+        report.verdict = .passed
+        report.score = points
+        report.summary = "passed all \(total) cases"
+        return finish(report)
+    }
+
+    /// The learner's stream as shown: cut at the soft cap, with the cut stated.
+    static func shown(_ bytes: [UInt8], total: Int) -> String {
+        var s = String(decoding: bytes, as: UTF8.self)
+        if total > bytes.count { s += "\n… (output cut: \(total) bytes printed, the first \(bytes.count) shown)" }
+        return s
     }
 
     /// Runs the learner's function on one case and puts its output beside the reference.
     public func tryCase(_ spec: ExerciseSpec, file: URL, input: JSONValue) -> TryReport {
-        TryReport(exercise: spec.id, input: input, verdict: .internalError, message: "the grader is not built yet")
+        let clock = ContinuousClock.now
+        var report = TryReport(exercise: spec.id, input: input, verdict: .internalError)
+        func finish(_ r: TryReport) -> TryReport {
+            var r = r
+            let d = ContinuousClock.now - clock
+            r.durationMs = Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+            return r
+        }
+        if let problem = spec.check(input) {
+            report.invalidInput = problem.description
+            report.message = problem.description
+            return finish(report)
+        }
+        do { report.expected = try spec.reference(input) } catch {
+            report.invalidInput = error.description
+            return finish(report)
+        }
+        switch build(spec, file: file) {
+        case .failed(let verdict, let diagnostics, let summary):
+            report.verdict = verdict; report.diagnostics = diagnostics; report.message = summary
+            return finish(report)
+        case .program(let binary):
+            let limits = self.limits.applying(spec.limits)
+            let outcome: SandboxOutcome
+            do { outcome = try Sandbox.run(binary: binary, cases: Array(JSONValue.array([input]).compactText.utf8), limits: limits) } catch {
+                report.message = error.description
+                return finish(report)
+            }
+            report.stdout = Checker.shown(outcome.stdout, total: outcome.stdoutTotal)
+            report.stderr = Checker.shown(outcome.stderr, total: outcome.stderrTotal)
+            let analysis = RunAnalysis(outcome, caseCount: 1, limits: limits, learnerName: file.lastPathComponent, binary: binary)
+            report.got = analysis.outputs[0]
+            report.learnerMs = analysis.nanoseconds[0].map { Double($0) / 1e6 }
+            if let got = analysis.outputs[0], let expected = report.expected {
+                if let m = Comparator.judge(spec.comparison, input: input, expected: expected, got: got) {
+                    report.verdict = .wrongAnswer; report.message = m
+                } else { report.verdict = .passed }
+            } else if let stop = analysis.stop {
+                report.verdict = stop.verdict; report.message = stop.message; report.limit = stop.limit
+            }
+            return finish(report)
+        }
     }
 }

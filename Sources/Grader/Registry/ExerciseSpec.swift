@@ -24,6 +24,10 @@ public struct ExerciseSpec: Sendable {
     public var performance: PerformanceSpec?
     /// Sandbox limits that differ from the defaults.
     public var limits: LimitOverrides
+    /// The reference with the seconds spent inside the typed Engine call only
+    /// (JSON decoding and encoding excluded), for timing the performance
+    /// group fairly. Set by `define`; nil for hand-built specs.
+    public var timedReference: (@Sendable (JSONValue) throws(CaseProblem) -> (output: JSONValue, seconds: Double))?
 
     public init(id: String, signature: Signature,
                 reference: @escaping @Sendable (JSONValue) throws(CaseProblem) -> JSONValue,
@@ -31,10 +35,11 @@ public struct ExerciseSpec: Sendable {
                 generate: @escaping @Sendable (inout SeededRandom) -> [CaseGroup],
                 shrink: @escaping @Sendable (JSONValue) -> [JSONValue] = { _ in [] },
                 comparison: Comparison = .standard(), performance: PerformanceSpec? = nil,
-                limits: LimitOverrides = LimitOverrides()) {
+                limits: LimitOverrides = LimitOverrides(),
+                timedReference: (@Sendable (JSONValue) throws(CaseProblem) -> (output: JSONValue, seconds: Double))? = nil) {
         self.id = id; self.signature = signature; self.reference = reference; self.check = check
         self.generate = generate; self.shrink = shrink; self.comparison = comparison
-        self.performance = performance; self.limits = limits
+        self.performance = performance; self.limits = limits; self.timedReference = timedReference
     }
 
     /// The lesson part of the id (`sliding-window-max` of `sliding-window-max/deque`).
@@ -86,7 +91,15 @@ public struct ExerciseSpec: Sendable {
                 guard let typed = try? json.decode(Input.self) else { return [] }
                 return shrink(typed).filter { validate($0) == nil }.map(encode)
             },
-            comparison: comparison, performance: performance, limits: limits)
+            comparison: comparison, performance: performance, limits: limits,
+            timedReference: { (json) throws(CaseProblem) -> (output: JSONValue, seconds: Double) in
+                let typed = try json.decode(Input.self)
+                if let problem = validate(typed) { throw problem }
+                let start = ContinuousClock.now
+                let output = reference(typed)
+                let d = ContinuousClock.now - start
+                return (encode(output), Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+            })
     }
 }
 

@@ -30,18 +30,24 @@ public struct SandboxLimits: Sendable, Equatable {
 
     public init() {}
 
-    /// The defaults with an exercise's overrides applied.
-    public init(_ overrides: LimitOverrides) {
-        if let c = overrides.cpuSeconds { cpuSeconds = c }
-        if let w = overrides.wallSeconds { wallSeconds = w }
-        if let m = overrides.memoryBytes { memoryBytes = m }
+    /// These limits with an exercise's overrides applied.
+    public func applying(_ overrides: LimitOverrides) -> SandboxLimits {
+        var l = self
+        if let c = overrides.cpuSeconds { l.cpuSeconds = c }
+        if let w = overrides.wallSeconds { l.wallSeconds = w }
+        if let m = overrides.memoryBytes { l.memoryBytes = m }
+        return l
     }
 }
 
 /// What came back from one sandboxed run, before any judgement.
 struct SandboxOutcome {
     struct Result { var index: Int; var nanoseconds: UInt64; var body: [UInt8] }
-    struct Crash { var signal: Int32; var pc: UInt; var address: UInt; var stack: Bool }
+    struct Crash {
+        var signal: Int32; var pc: UInt; var address: UInt; var stack: Bool
+        /// Where the executable was loaded; `pc - imageBase` is an address in the binary.
+        var imageBase: UInt
+    }
 
     var results: [Result] = []
     var notes: [String] = []
@@ -236,10 +242,10 @@ enum Sandbox {
             case "NOTE":
                 out.notes.append(words.dropFirst().joined(separator: " "))
             case "SIG":
-                if words.count >= 4, let s = Int32(words[1], radix: 16), let pc = UInt(words[2], radix: 16),
-                   let a = UInt(words[3], radix: 16) {
-                    let rest = String(decoding: l, as: UTF8.self)
-                    out.crash = .init(signal: s, pc: pc, address: a, stack: rest.hasSuffix(" stack"))
+                let w = String(decoding: l[(nonce.count + 1)...], as: UTF8.self).split(separator: " ")
+                if w.count >= 6, let s = Int32(w[1], radix: 16), let pc = UInt(w[2], radix: 16),
+                   let a = UInt(w[3], radix: 16), let base = UInt(w[5], radix: 16) {
+                    out.crash = .init(signal: s, pc: pc, address: a, stack: w[4] == "stack", imageBase: base)
                 }
             case "ERR":
                 out.harnessError = words.dropFirst().joined(separator: " ")

@@ -1,7 +1,92 @@
 import ArgumentParser
+import Foundation
+import Grader
+import Lessons
 
-/// `lectern check` (not built yet).
+/// `lectern check EXERCISE [--file F] [--json] [--seed N]`: compile, run and
+/// judge one learner file; exits 0 passed, 1 another verdict, 2 bad usage,
+/// 3 internal error (DESIGN.md).
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "(not built yet)")
-    func run() throws { fail("'check' is not built yet", code: ExitStatus.internalError) }
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check your solution of an exercise.",
+        discussion: """
+            Compiles the file with a generated harness (swiftc -O, Swift 5 language mode,
+            `import Tensor` available), runs it in a sandbox on the exercise's examples, edge
+            cases, seeded hidden cases and, where the catalog asks, a timed performance group,
+            and prints the verdict. Without --file, checks Exercises/<lesson>/<name>.swift of the
+            workspace around the current directory and records the attempt there.
+            """)
+
+    @OptionGroup var course: CourseOptions
+
+    @Argument(help: "The exercise id, e.g. sliding-window-max/deque.")
+    var exercise: String
+
+    @Option(name: .long, help: "The Swift file to check (default: the workspace's file for the exercise).")
+    var file: String?
+
+    @Flag(name: .long, help: "Print the verdict as one JSON object.")
+    var json = false
+
+    @Option(name: .long, help: "Seed of the hidden random cases.")
+    var seed: UInt64 = 42
+
+    func run() throws {
+        guard let spec = ExerciseRegistry.spec(exercise) else {
+            fail(ReferenceError.unknownExercise(exercise).description)
+        }
+        let workspace = WorkspaceContext.current()
+        let url = CheckCommand.learnerFile(exercise, file: file, workspace: workspace)
+        let points = CheckCommand.points(of: exercise, options: course, workspace: workspace)
+        let report = Checker().check(spec, file: url, points: points, seed: seed)
+        if let workspace {
+            let store = WorkspaceContext.progress(workspace)
+            do { _ = try store.recordAttempt(report, file: url) } catch {
+                WorkspaceContext.note("could not record the attempt in \(store.path): \(error)")
+            }
+        }
+        if json {
+            print(report.jsonValue.compactText)
+        } else {
+            print(report.humanText(color: CheckCommand.useColor()))
+        }
+        if report.verdict == .internalError, !json {
+            FileHandle.standardError.write(Data("lectern: internal error: \(report.summary)\n".utf8))
+        }
+        if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
+    }
+
+    /// `--file`, else the workspace's file; exits 2 with what to do when neither exists.
+    static func learnerFile(_ exercise: String, file: String?, workspace: Workspace?) -> URL {
+        let url: URL
+        if let file {
+            url = URL(fileURLWithPath: file)
+        } else if let workspace {
+            url = workspace.exerciseFile(exercise)
+        } else {
+            fail("not inside a Lectern workspace: pass --file FILE, or run `lectern init` and work in its Exercises folder")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            fail("no file \(url.path)" + (file == nil ? " (run `lectern init` again to restore missing starters)" : ""))
+        }
+        return url
+    }
+
+    /// The exercise's points from its lesson, or 1 when the course cannot tell.
+    static func points(of exercise: String, options: CourseOptions, workspace: Workspace?) -> Double {
+        let builtIn = { () throws -> URL in try Course.locateBuiltIn() }
+        guard let root = try? (workspace?.courseRoot(explicit: options.course, builtIn: builtIn)
+                               ?? options.course.map { URL(fileURLWithPath: $0) } ?? builtIn()),
+              let course = try? Course.load(from: root),
+              let lesson = try? course.lesson(String(exercise.split(separator: "/").first ?? ""), language: nil),
+              let block = lesson.exercises.first(where: { $0.id == exercise }) else { return 1 }
+        return block.points
+    }
+
+    /// Colour on a terminal, never with NO_COLOR set.
+    static func useColor() -> Bool {
+        isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
 }

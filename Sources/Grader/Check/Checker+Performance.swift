@@ -1,0 +1,161 @@
+import Foundation
+import Tensor
+
+/// The performance group: large cases timed inside the harness (only the
+/// learner's call) against the reference timed in this process on the same
+/// cases. Slower than `slack` × the reference and `slowFloorSeconds` ⇒
+/// `too_slow`; a performance case that hits the time limit is `too_slow` too
+/// (the smaller cases passed). Either way the ladder is run to estimate how
+/// time grows: the least-squares slope of log t against log n.
+extension Checker {
+    func performance(_ spec: ExerciseSpec, perf: PerformanceSpec, binary: String, inputs: [JSONValue], firstIndex: Int,
+                     limits: SandboxLimits, learnerName: String, report: inout CheckReport) -> CheckReport? {
+        var expected: [JSONValue] = []
+        var referenceSeconds = 0.0
+        for (i, c) in inputs.enumerated() {
+            do {
+                let (output, seconds) = try Checker.timedReference(spec, c)
+                expected.append(output)
+                referenceSeconds += seconds
+            } catch {
+                var r = report
+                r.verdict = .internalError
+                r.summary = "the grader generated an invalid performance case \(i): \(error)"
+                return r
+            }
+        }
+        guard let outcome = try? Sandbox.run(binary: binary, cases: Array(JSONValue.array(inputs).compactText.utf8),
+                                             limits: limits) else {
+            var r = report
+            r.verdict = .internalError
+            r.summary = "cannot run the performance cases"
+            return r
+        }
+        let analysis = RunAnalysis(outcome, caseCount: inputs.count, limits: limits, learnerName: learnerName, binary: binary)
+        var passed = 0
+        for i in inputs.indices {
+            guard let got = analysis.outputs[i] else { continue }
+            if let m = Comparator.judge(spec.comparison, input: inputs[i], expected: expected[i], got: got) {
+                var r = report
+                r.cases.passed += passed
+                r.verdict = .wrongAnswer
+                r.failure = CaseFailure(case: firstIndex + i, group: CaseKind.performance.rawValue, input: inputs[i],
+                                        expected: expected[i], got: got, message: m)
+                r.summary = "wrong answer on case \(firstIndex + i) (performance)"
+                return r
+            }
+            passed += 1
+        }
+        let learnerSeconds = analysis.nanoseconds.compactMap { $0 }.reduce(0) { $0 + Double($1) } / 1e9
+        var r = report
+        r.cases.passed += passed
+        if let stop = analysis.stop, let i = analysis.stoppedAt {
+            r.limit = stop.limit
+            r.stdout = Checker.shown(outcome.stdout, total: outcome.stdoutTotal)
+            r.stderr = Checker.shown(outcome.stderr, total: outcome.stderrTotal)
+            if stop.verdict == .timeout {
+                r.verdict = .tooSlow
+                r.failure = CaseFailure(case: firstIndex + i, group: CaseKind.performance.rawValue,
+                                        input: Checker.abbreviated(inputs[i]), expected: nil, got: nil,
+                                        message: stop.message + "; the reference needs \(Checker.format(referenceSeconds)) for all performance cases")
+                r.growth = growth(spec, perf: perf, binary: binary, limits: limits, learnerName: learnerName)
+                r.summary = "too slow on case \(firstIndex + i) (performance)"
+            } else {
+                r.verdict = stop.verdict
+                r.failure = CaseFailure(case: firstIndex + i, group: CaseKind.performance.rawValue,
+                                        input: Checker.abbreviated(inputs[i]), expected: nil, got: nil, message: stop.message)
+                r.summary = "\(stop.verdict.words) on case \(firstIndex + i) (performance)"
+            }
+            return r
+        }
+        if learnerSeconds > perf.slack * referenceSeconds, learnerSeconds > slowFloorSeconds {
+            r.verdict = .tooSlow
+            r.failure = CaseFailure(case: firstIndex, group: CaseKind.performance.rawValue,
+                                    input: Checker.abbreviated(inputs[0]), expected: nil, got: nil,
+                                    message: "your function took \(Checker.format(learnerSeconds)) on the performance cases; the reference takes \(Checker.format(referenceSeconds)) (allowed: \(Checker.number(perf.slack))× that)")
+            r.growth = growth(spec, perf: perf, binary: binary, limits: limits, learnerName: learnerName)
+            r.summary = "too slow on the performance cases"
+            return r
+        }
+        report.cases.passed += passed
+        return nil
+    }
+
+    /// "time grows like n^2.0 from n = 1000 to 8000; the reference like n^1.0".
+    func growth(_ spec: ExerciseSpec, perf: PerformanceSpec, binary: String, limits: SandboxLimits,
+                learnerName: String) -> String? {
+        var rng = SeededRandom(seed: 0x1ADD_E4)
+        let rungs = perf.ladder(&rng)
+        guard rungs.count >= 2 else { return nil }
+        var referenceTimes: [Double] = []
+        for rung in rungs {
+            // Repeat small rungs until 20 ms have passed, keep the fastest run.
+            var best = Double.infinity
+            var spent = 0.0
+            var runs = 0
+            while runs < 1 || (spent < 0.02 && runs < 50) {
+                let t = (try? Checker.timedReference(spec, rung.input).seconds) ?? 0
+                best = min(best, t); spent += t; runs += 1
+            }
+            referenceTimes.append(best)
+        }
+        var ladderLimits = limits
+        ladderLimits.wallSeconds = min(limits.wallSeconds, 15)
+        guard let outcome = try? Sandbox.run(binary: binary, cases: Array(JSONValue.array(rungs.map(\.input)).compactText.utf8),
+                                             limits: ladderLimits) else { return nil }
+        let analysis = RunAnalysis(outcome, caseCount: rungs.count, limits: ladderLimits, learnerName: learnerName, binary: binary)
+        var points: [(Double, Double)] = []
+        for (i, rung) in rungs.enumerated() {
+            guard let ns = analysis.nanoseconds[i], ns > 0 else { break }
+            points.append((Double(rung.n), Double(ns) / 1e9))
+        }
+        let name = perf.sizeName
+        guard points.count >= 2 else {
+            return "even the ladder's smallest sizes (\(name) = \(rungs[0].n), …) ran out of time"
+        }
+        let learnerExponent = Checker.slope(points)
+        let referenceExponent = Checker.slope(zip(rungs, referenceTimes).map { (Double($0.n), max($1, 1e-9)) })
+        let last = Int(points.last!.0)
+        return "time grows like \(name)^\(String(format: "%.1f", learnerExponent)) from \(name) = \(rungs[0].n) to \(last); the reference like \(name)^\(String(format: "%.1f", referenceExponent))"
+    }
+
+    /// The reference output and the seconds inside the Engine call (JSON
+    /// excluded when the spec can tell them apart).
+    static func timedReference(_ spec: ExerciseSpec, _ input: JSONValue) throws(CaseProblem) -> (output: JSONValue, seconds: Double) {
+        if let timed = spec.timedReference { return try timed(input) }
+        let t0 = ContinuousClock.now
+        let output = try spec.reference(input)
+        return (output, seconds(ContinuousClock.now - t0))
+    }
+
+    /// Least-squares slope of log t against log n.
+    static func slope(_ points: [(Double, Double)]) -> Double {
+        let xs = points.map { log($0.0) }, ys = points.map { log(max($0.1, 1e-9)) }
+        let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
+        var num = 0.0, den = 0.0
+        for i in xs.indices { num += (xs[i] - mx) * (ys[i] - my); den += (xs[i] - mx) * (xs[i] - mx) }
+        return den == 0 ? 0 : num / den
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    static func format(_ s: Double) -> String {
+        s < 1 ? "\(Int((s * 1000).rounded())) ms" : String(format: "%.2f s", s)
+    }
+
+    static func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
+
+    /// A large input cut for display: long arrays keep their first 8 items
+    /// and a note of the length.
+    static func abbreviated(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .array(let items) where items.count > 8:
+            return .array(items.prefix(8).map(abbreviated) + [.string("… \(items.count) items in all")])
+        case .array(let items): return .array(items.map(abbreviated))
+        case .object(let pairs): return .object(pairs.map { ($0.0, abbreviated($0.1)) })
+        default: return v
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Compiles a learner file with its generated harness:
+///
+/// ```
+/// swiftc -O -g -swift-version 5 -diagnostic-style llvm -module-name Solution \
+///        -I <toolkit> -L <toolkit> -lLecternKit -lTensor \
+///        <name>.swift __lectern_harness.swift -o <binary>
+/// ```
+///
+/// Learner files compile in the Swift 5 language mode of the Swift 6
+/// compiler (no strict-concurrency errors for a global helper variable).
+/// The learner file is copied into a private build folder first, so the
+/// compiled text is exactly the hashed text. Binaries (and compile errors)
+/// are cached under `<cache>/bin/<hash>` keyed by the learner file, the
+/// harness, the toolkit and the flags: an unchanged re-check does not compile.
+/// `-g` costs little and lets `TrapLocator` name the learner's line of a trap.
+enum Compiler {
+    enum Outcome {
+        case binary(path: String, cached: Bool)
+        case failed([Diagnostic])
+    }
+
+    static let flags = ["-O", "-g"] + Toolkit.languageFlags + ["-diagnostic-style", "llvm", "-module-name", "Solution"]
+
+    static func compile(learnerSource: String, learnerPath: String, signature: Signature,
+                        toolkit: Toolkit, cache: URL) throws(GraderFailure) -> Outcome {
+        let displayName = (learnerPath as NSString).lastPathComponent
+        if let line = HarnessGenerator.reservedNameLine(in: learnerSource) {
+            return .failed([Diagnostic(file: learnerPath, line: line, column: 1, severity: "error",
+                message: "names containing `__lectern` or `LecternKit` are reserved for the grader; rename this")])
+        }
+        let harness = HarnessGenerator.source(for: signature)
+        let material = Array("compile-v1|\(toolkit.key)|\(flags)|\(displayName)\n".utf8)
+            + Array(harness.utf8) + [0] + Array(learnerSource.utf8)
+        let key = String(SHA256Hex.digest(material).prefix(32))
+        let fm = FileManager.default
+        let binDir = cache.appendingPathComponent("bin")
+        let binary = binDir.appendingPathComponent(key).path
+        let errors = binary + ".errors"
+        if fm.isExecutableFile(atPath: binary) { return .binary(path: binary, cached: true) }
+        if let text = fm.contents(atPath: errors) {
+            return .failed(diagnostics(String(decoding: text, as: UTF8.self), learnerCopy: "/" + displayName,
+                                       learnerPath: learnerPath, signature: signature))
+        }
+        try? fm.createDirectory(at: binDir, withIntermediateDirectories: true)
+        let work = cache.appendingPathComponent("build-\(key)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do { try fm.createDirectory(at: work, withIntermediateDirectories: true) } catch {
+            throw GraderFailure("cannot create \(work.path): \(error.localizedDescription)")
+        }
+        defer { try? fm.removeItem(at: work) }
+        let learnerCopy = work.appendingPathComponent(displayName.hasSuffix(".swift") ? displayName : displayName + ".swift")
+        let harnessFile = work.appendingPathComponent(HarnessGenerator.fileName)
+        do {
+            try learnerSource.write(to: learnerCopy, atomically: false, encoding: .utf8)
+            try harness.write(to: harnessFile, atomically: false, encoding: .utf8)
+        } catch { throw GraderFailure("cannot write to \(work.path): \(error.localizedDescription)") }
+        let output = work.appendingPathComponent("program").path
+        let run = try runTool(toolkit.swiftc, flags + [
+            "-I", toolkit.directory.path, "-L", toolkit.directory.path, "-lLecternKit", "-lTensor",
+            learnerCopy.path, harnessFile.path, "-o", output], in: work)
+        if run.status != 0 || !fm.isExecutableFile(atPath: output) {
+            // Paths inside the private folder are replaced so the cached text is reusable.
+            let text = run.output.replacingOccurrences(of: work.path, with: "")
+            try? Data(text.utf8).write(to: URL(fileURLWithPath: errors))
+            return .failed(diagnostics(text, learnerCopy: "/" + learnerCopy.lastPathComponent,
+                                       learnerPath: learnerPath, signature: signature))
+        }
+        if rename(output, binary) != 0 && !fm.isExecutableFile(atPath: binary) {
+            throw GraderFailure("cannot move the compiled program into \(binDir.path)")
+        }
+        return .binary(path: binary, cached: false)
+    }
+
+    /// Parses `file:line:col: severity: message` lines. Only messages about
+    /// the learner's file are kept (with the learner's own path); errors that
+    /// only the harness sees mean the function is not declared as required.
+    static func diagnostics(_ text: String, learnerCopy: String, learnerPath: String,
+                            signature: Signature) -> [Diagnostic] {
+        var learner: [Diagnostic] = []
+        var harnessErrors: [String] = []
+        var other: [String] = []
+        for raw in text.split(separator: "\n") {
+            let line = String(raw)
+            if let d = parseLine(line) {
+                if d.file.hasSuffix(learnerCopy) || d.file == learnerCopy {
+                    var copy = d
+                    copy.file = learnerPath
+                    learner.append(copy)
+                } else if d.file.hasSuffix(HarnessGenerator.fileName), d.severity == "error" {
+                    harnessErrors.append(d.message)
+                }
+            } else if line.contains("error:") {
+                other.append(line.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        if learner.contains(where: { $0.severity == "error" }) { return learner }
+        if !harnessErrors.isEmpty {
+            let detail = harnessErrors.first.map { " (the grader's call says: \($0))" } ?? ""
+            return learner + [Diagnostic(file: learnerPath, line: 1, column: 1, severity: "error",
+                message: "your function must be declared as `\(signature.declaration)`\(detail)")]
+        }
+        let message = other.isEmpty ? text.trimmingCharacters(in: .whitespacesAndNewlines) : other.joined(separator: "\n")
+        return learner + [Diagnostic(file: learnerPath, line: 0, column: 0, severity: "error",
+                                     message: message.isEmpty ? "the compiler failed without a message" : message)]
+    }
+
+    /// One `path:line:column: severity: message` line, or nil.
+    static func parseLine(_ line: String) -> Diagnostic? {
+        for severity in ["error", "warning", "note"] {
+            guard let r = line.range(of: ": \(severity): ") else { continue }
+            let location = line[..<r.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
+            guard location.count >= 3, let l = Int(location[location.count - 2]), let c = Int(location[location.count - 1]) else { continue }
+            let file = location[0..<(location.count - 2)].joined(separator: ":")
+            return Diagnostic(file: file, line: l, column: c, severity: severity, message: String(line[r.upperBound...]))
+        }
+        return nil
+    }
+}

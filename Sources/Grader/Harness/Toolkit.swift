@@ -1,0 +1,145 @@
+import Foundation
+
+/// A tool failure (never the learner's): no swiftc, no Tensor sources, a
+/// toolkit that does not build. Reported as `internal_error`.
+struct GraderFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The two modules a learner binary may link against, built once and cached:
+/// `Tensor` (the learner's numeric toolkit) and `LecternKit` (the harness
+/// runtime). Engine and Grader are never on the search path, so a learner's
+/// `import Engine` fails with "no such module".
+///
+/// Layout: `<cache>/toolkit-<key>/{Tensor,LecternKit}.swiftmodule` and
+/// `lib{Tensor,LecternKit}.a`, where the key hashes the Tensor sources, the
+/// kit source, the compiler's identity and the flags. A toolkit is built in a
+/// private folder and renamed into place, so two Lectern processes can build
+/// at once.
+struct Toolkit: Sendable {
+    /// Folder holding the modules and libraries.
+    var directory: URL
+    var swiftc: String
+    /// Hash of everything the toolkit was built from.
+    var key: String
+
+    /// Flags every learner build and the toolkit use.
+    static let languageFlags = ["-swift-version", "5"]
+
+    static func locateSwiftc() throws(GraderFailure) -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let s = env["SWIFTC"], !s.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: s) else {
+                throw GraderFailure("SWIFTC=\(s) is not an executable file")
+            }
+            return s
+        }
+        for dir in (env["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(dir)/swiftc"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        throw GraderFailure("swiftc was not found on PATH; install Swift or set SWIFTC to its path")
+    }
+
+    /// The folder of Tensor's sources: `$LECTERN_TENSOR_SRC`, else
+    /// `Sources/Tensor` of the package found by walking up from the
+    /// executable and from the working directory.
+    static func locateTensorSources() throws(GraderFailure) -> URL {
+        let fm = FileManager.default
+        if let s = ProcessInfo.processInfo.environment["LECTERN_TENSOR_SRC"], !s.isEmpty {
+            guard fm.fileExists(atPath: s + "/Matrix.swift") else {
+                throw GraderFailure("LECTERN_TENSOR_SRC=\(s) holds no Matrix.swift")
+            }
+            return URL(fileURLWithPath: s)
+        }
+        var starts: [URL] = []
+        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            starts.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+        }
+        starts.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        starts.append(URL(fileURLWithPath: fm.currentDirectoryPath))
+        for start in starts {
+            var dir = start.standardizedFileURL
+            for _ in 0..<12 {
+                let tensor = dir.appendingPathComponent("Sources/Tensor")
+                if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path),
+                   fm.fileExists(atPath: tensor.appendingPathComponent("Matrix.swift").path) {
+                    return tensor
+                }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        throw GraderFailure("cannot find the Tensor sources (Sources/Tensor of the Lectern package); set LECTERN_TENSOR_SRC to that folder")
+    }
+
+    /// Identity of the compiler without running it: path, size and modification time.
+    static func compilerIdentity(_ swiftc: String) -> String {
+        let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: swiftc)) ?? swiftc
+        let attrs = try? FileManager.default.attributesOfItem(atPath: swiftc)
+        let size = (attrs?[.size] as? NSNumber)?.intValue ?? 0
+        let date = (attrs?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(swiftc)|\(real)|\(size)|\(date)"
+    }
+
+    /// Returns the cached toolkit, building it first when missing.
+    static func prepare(cache: URL) throws(GraderFailure) -> Toolkit {
+        let swiftc = try locateSwiftc()
+        let tensorDir = try locateTensorSources()
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: tensorDir.path)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
+        guard !names.isEmpty else { throw GraderFailure("no Swift files in \(tensorDir.path)") }
+        var material: [UInt8] = Array("toolkit-v1|\(compilerIdentity(swiftc))|\(languageFlags)\n".utf8)
+        for name in names {
+            material += Array("\(name)\n".utf8)
+            material += Array((fm.contents(atPath: tensorDir.appendingPathComponent(name).path)) ?? Data())
+        }
+        material += Array(HarnessKitSource.text.utf8)
+        let key = String(SHA256Hex.digest(material).prefix(24))
+        let dir = cache.appendingPathComponent("toolkit-\(key)")
+        let toolkit = Toolkit(directory: dir, swiftc: swiftc, key: key)
+        if fm.fileExists(atPath: dir.appendingPathComponent("libLecternKit.a").path) { return toolkit }
+
+        try? fm.createDirectory(at: cache, withIntermediateDirectories: true)
+        let work = cache.appendingPathComponent("toolkit-\(key).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try? fm.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: work) }
+        let kitFile = work.appendingPathComponent("LecternKit.swift")
+        do { try HarnessKitSource.text.write(to: kitFile, atomically: false, encoding: .utf8) } catch {
+            throw GraderFailure("cannot write to the cache \(cache.path): \(error.localizedDescription)")
+        }
+        let common = ["-O"] + languageFlags + ["-parse-as-library", "-emit-module", "-emit-library", "-static"]
+        let tensor = try runTool(swiftc, common + ["-module-name", "Tensor",
+            "-emit-module-path", work.appendingPathComponent("Tensor.swiftmodule").path,
+            "-o", work.appendingPathComponent("libTensor.a").path]
+            + names.map { tensorDir.appendingPathComponent($0).path }, in: work)
+        guard tensor.status == 0 else { throw GraderFailure("building the Tensor module failed:\n\(tensor.output)") }
+        let kit = try runTool(swiftc, common + ["-module-name", "LecternKit", "-I", work.path,
+            "-emit-module-path", work.appendingPathComponent("LecternKit.swiftmodule").path,
+            "-o", work.appendingPathComponent("libLecternKit.a").path, kitFile.path], in: work)
+        guard kit.status == 0 else { throw GraderFailure("building the harness kit failed:\n\(kit.output)") }
+        // Only the products move into place; a concurrent builder may have won the race.
+        if rename(work.path, dir.path) != 0, !fm.fileExists(atPath: dir.appendingPathComponent("libLecternKit.a").path) {
+            throw GraderFailure("cannot move the toolkit into \(dir.path)")
+        }
+        return toolkit
+    }
+}
+
+/// Runs a trusted tool (the compiler) and returns its exit status and merged output.
+func runTool(_ path: String, _ arguments: [String], in directory: URL) throws(GraderFailure) -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    process.standardInput = FileHandle.nullDevice
+    do { try process.run() } catch { throw GraderFailure("cannot run \(path): \(error.localizedDescription)") }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
