@@ -110,7 +110,7 @@ public struct TokenizationDemo: Demo {
         guard area.width > 0, area.height > 0 else { return }
         var y = area.y
         let step = shown == 0 ? nil : trace.steps[shown - 1]
-        let title = "Byte-level BPE  (merges learned from the story: \(vocabSize - 256))   step \(shown)/\(trace.steps.count)"
+        let title = "Byte-level BPE  (merges learned from the story: \(trace.vocabulary.count - 256))   step \(shown)/\(trace.steps.count)"
         buffer.putFitted(title, x: area.x, y: y, width: area.width, style: Style(bold: true))
         y += 1
         if let step {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# tokenization: byte-level BPE training on ~1 MB of mixed English and Chinese
+# text to a vocabulary of 1024 (768 merges), as `lectern reference
+# tokenization/train --time` reports it (compute seconds inside the Engine),
+# beside the naive recount twin. The text is built from the course's own story
+# (Content/tokenization/sample.txt): its sentences shuffled with a fixed seed,
+# a few words and numbers swapped per sentence.
+#
+# The naive recount (count every pair, merge, repeat) would take minutes for
+# 768 merges, so it runs a few merges on the same text and its time per merge
+# is multiplied by 768: an extrapolation, labelled as one. Both trainers also
+# run in one small program compiled from the Engine sources, so the speedup is
+# measured in a single process on the same input.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+LECTERN=${LECTERN:-$PWD/.build/release/lectern}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - Content/tokenization/sample.txt "$work" <<'PY'
+import json, random, re, sys
+random.seed(2019)
+src = open(sys.argv[1], encoding="utf-8").read()
+lines = [l for l in src.splitlines() if l.strip()]
+en = [s for l in lines if l.isascii() for s in re.split(r'(?<=[.!?"])\s+', l) if s.strip()]
+zh = [s for l in lines if not l.isascii() for s in re.findall(r'[^。！？]*[。！？”]+', l)]
+words = sorted(set(re.findall(r"[A-Za-z]+", src)))
+out, size = [], 0
+while size < 1_000_000:
+    if random.random() < 0.6:
+        ws = random.choice(en).split(" ")
+        for _ in range(random.randint(0, 3)):
+            ws[random.randrange(len(ws))] = random.choice(words) if random.random() < 0.7 else str(random.randint(0, 99999))
+        para = " ".join(ws) + random.choice([" ", " ", "\n"])
+    else:
+        s = list(random.choice(zh))
+        if len(s) > 4 and random.random() < 0.5:
+            i, j = random.randrange(len(s) - 1), random.randrange(len(s) - 1)
+            s[i], s[j] = s[j], s[i]
+        para = "".join(s) + random.choice(["", "\n"])
+    out.append(para); size += len(para.encode())
+text = "".join(out)
+open(sys.argv[2] + "/text.txt", "w", encoding="utf-8").write(text)
+json.dump([{"text": text, "vocabSize": 1024}], open(sys.argv[2] + "/train.json", "w"), ensure_ascii=False)
+json.dump([{"text": text}], open(sys.argv[2] + "/split.json", "w"), ensure_ascii=False)
+PY
+bytes=$(wc -c < "$work/text.txt")
+
+seconds() {   # exercise, input file → compute-seconds
+  "$LECTERN" reference "$1" --input "$2" --time 2>&1 >/dev/null | grep -o 'compute-seconds: [0-9.]*' | grep -o '[0-9.]*$'
+}
+printf '   text: %d bytes of English and Chinese, vocabulary 1024 (768 merges)\n' "$bytes"
+printf '   %-52s %8.3f s\n' "lectern reference tokenization/pretokenize" "$(seconds tokenization/pretokenize "$work/split.json")"
+printf '   %-52s %8.3f s\n' "lectern reference tokenization/train" "$(seconds tokenization/train "$work/train.json")"
+printf '   %-52s %8.3f s\n' "lectern reference tokenization/train-regex" "$(seconds tokenization/train-regex "$work/train.json")"
+
+# Fast and naive in one process, on the same text.
+cat > "$work/main.swift" <<'SWIFT'
+import Foundation
+let text = try! String(contentsOfFile: CommandLine.arguments[1], encoding: .utf8)
+let naiveMerges = Int(CommandLine.arguments[2])!
+func time(_ body: () -> Void) -> Double {
+    let t = ContinuousClock.now; body(); let d = ContinuousClock.now - t
+    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+var fast: [TokenPair] = [], naive: [TokenPair] = []
+let tFast = time { fast = FastBPETrainer.train(text: text, vocabSize: 1024) }
+let tNaive = time { naive = NaiveBPETrainer.train(text: text, vocabSize: 256 + naiveMerges) }
+let agree = Array(fast.prefix(naiveMerges)) == naive
+let perMerge = tNaive / Double(naiveMerges)
+print(String(format: "   %-52s %8.3f s", "fast trainer, 768 merges (in-process)", tFast))
+print(String(format: "   %-52s %8.3f s", "naive recount, \(naiveMerges) merges measured", tNaive))
+print(String(format: "   %-52s %8.1f s", "naive recount, 768 merges (EXTRAPOLATED x\(768 / naiveMerges))", perMerge * 768))
+print(String(format: "   %-52s %8.0fx", "speedup (extrapolated naive / fast)", perMerge * 768 / tFast))
+print("   first \(naiveMerges) merges identical: \(agree ? "yes" : "NO")")
+SWIFT
+if swiftc -O Sources/Engine/Tokenization/*.swift "$work/main.swift" -o "$work/bpe" 2>"$work/swiftc.log"; then
+  "$work/bpe" "$work/text.txt" 24
+else
+  echo "   (could not compile the in-process comparison; see swiftc output)"; cat "$work/swiftc.log"; exit 1
+fi
+
+# Optional: HuggingFace tokenizers, only if it is already installed (never installed here).
+if python3 -c "import tokenizers" 2>/dev/null; then
+  python3 - "$work/text.txt" <<'PY'
+import sys, time
+from tokenizers import Tokenizer, models, trainers, pre_tokenizers
+text = open(sys.argv[1], encoding="utf-8").read()
+tok = Tokenizer(models.BPE())
+tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+trainer = trainers.BpeTrainer(vocab_size=1024, initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False)
+t = time.perf_counter(); tok.train_from_iterator([text], trainer=trainer); d = time.perf_counter() - t
+print("   %-52s %8.3f s" % ("HuggingFace tokenizers BpeTrainer (byte-level, regex)", d))
+PY
+fi
