@@ -16,6 +16,22 @@ struct Lectern: ParsableCommand {
 
     @OptionGroup var course: CourseOptions
 
+    /// Parses and runs, mapping argument-parser's usage errors (its exit code
+    /// 64) to Lectern's exit code 2 for bad usage, as DESIGN.md asks.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.badInput)
+            }
+            exit(withError: error)
+        }
+    }
+
     func run() throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             print(Lectern.helpMessage())
