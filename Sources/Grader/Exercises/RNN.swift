@@ -158,7 +158,7 @@ enum RNNExercises {
         }
         for (r, row) in m.enumerated() {
             if row.count != cols {
-                return CaseProblem(field: "\(field)[\(r)]", message: "must have \(cols) values (\(field) is \(meaning)), got \(row.count)")
+                return CaseProblem(field: "\(field)[\(r)]", message: "must have \(cols) value\(cols == 1 ? "" : "s") (\(field) is \(meaning)), got \(row.count)")
             }
             if let k = row.firstIndex(where: { !$0.isFinite }) {
                 return CaseProblem(field: "\(field)[\(r)][\(k)]", message: "must be a finite number")
@@ -182,7 +182,7 @@ enum RNNExercises {
         if let p = validateMatrix(c.wih, "wih", rows: hidden, cols: input, meaning: "H×I") { return p }
         if c.xs.isEmpty { return CaseProblem(field: "xs", message: "must have at least one time step (T >= 1)") }
         if c.xs.count > 10_000 { return CaseProblem(field: "xs", message: "at most 10000 time steps, got \(c.xs.count)") }
-        if let p = validateMatrix(c.xs, "xs", rows: c.xs.count, cols: input, meaning: "T×I") { return p }
+        if let p = validateMatrix(c.xs, "xs", rows: c.xs.count, cols: input, meaning: "T×I, with I = \(input) from wih") { return p }
         if let p = validateVector(c.bih, "bih", count: hidden, meaning: "H") { return p }
         if let p = validateVector(c.bhh, "bhh", count: hidden, meaning: "H") { return p }
         return validateVector(c.h0, "h0", count: hidden, meaning: "H")
