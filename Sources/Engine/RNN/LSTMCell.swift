@@ -3,9 +3,10 @@ import Tensor
 /// One step of a long short-term memory (LSTM) cell in PyTorch's layout.
 ///
 /// Hochreiter and Schmidhuber, "Long short-term memory", Neural Computation 9
-/// (1997), §4 (the cell and its constant error carousel); the forget gate is
-/// from Gers, Schmidhuber and Cummins, "Learning to forget", Neural
-/// Computation 12 (2000), §2. PyTorch's `nn.LSTMCell` stacks four gate blocks
+/// (1997), §3 (the constant error carousel) and §4 (memory cells and gates);
+/// the forget gate is from Gers, Schmidhuber and Cummins, "Learning to
+/// forget: continual prediction with LSTM", Neural Computation 12 (2000).
+/// PyTorch's `nn.LSTMCell` stacks four gate blocks
 /// of H rows each, in the order i, f, g, o:
 ///
 /// ```
