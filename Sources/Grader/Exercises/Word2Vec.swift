@@ -364,6 +364,8 @@ enum Word2VecExercises {
         let examples = [
             SimilarCase(vectors: lessonTable.vectors, vocab: lessonTable.vocab, word: "a", k: 2),
             SimilarCase(vectors: lessonTable.vectors, vocab: lessonTable.vocab, word: "d", k: 3),
+            // Cosine, not the dot product: dog's long vector would win a dot-product ranking.
+            SimilarCase(vectors: [[1, 0], [10, 10], [0.9, 0.1], [0, 1]], vocab: ["cat", "dog", "kitten", "car"], word: "cat", k: 2),
             SimilarCase(vectors: trained.vectors, vocab: trained.vocab, word: "cat", k: 5),
         ]
         let edges = [
@@ -391,12 +393,14 @@ enum Word2VecExercises {
         let handVectors: [[Double]] = [[0, 1, 0.1], [0, -1, 0.1], [1, 1, 0], [1, -1, 0], [0.2, 0, 1]]
         let examples = [
             AnalogyCase(vectors: handVectors, vocab: handVocab, a: "man", b: "king", c: "woman"),
+            // Without excluding a, b and c the answer would be b.
+            AnalogyCase(vectors: [[1, 0], [0, 1], [0.9, 0.1], [0.5, 0.5]], vocab: ["a", "b", "c", "d"], a: "a", b: "b", c: "c"),
             AnalogyCase(vectors: trained.vectors, vocab: trained.vocab, a: "man", b: "king", c: "woman"),
             AnalogyCase(vectors: trained.vectors, vocab: trained.vocab, a: "boy", b: "prince", c: "girl"),
         ]
         let edges = [
-            // The best raw answer is b itself, which must be skipped.
-            AnalogyCase(vectors: [[1, 0], [0, 1], [0.9, 0.1], [0.5, 0.5]], vocab: ["a", "b", "c", "d"], a: "a", b: "b", c: "c"),
+            // a's long vector would swamp b - a + c without unit(): the answer is "up", not "left".
+            AnalogyCase(vectors: [[10, 0], [0, 1], [1, 0], [0.1, 1], [-1, 0.1]], vocab: ["a", "b", "c", "up", "left"], a: "a", b: "b", c: "c"),
             // a = b: the query is c's direction; c is excluded.
             AnalogyCase(vectors: [[1, 0], [0, 1], [0.1, 1], [1, 1]], vocab: ["p", "q", "r", "s"], a: "p", b: "p", c: "q"),
             // Only one word left: it wins whatever its cosine.
