@@ -80,7 +80,9 @@ extension Word2Vec {
     /// the whole output table (row-major, `d` columns); `targets[0]` is the
     /// context word, `targets[1...]` the negatives. All scores are computed
     /// before anything moves, so for distinct rows the result equals
-    /// `sgnsStep`; a row that appears twice receives both updates.
+    /// `sgnsStep`; a row that appears twice receives both updates, and its
+    /// second contribution to ∂L/∂v reads the row after the first update (a
+    /// difference of order lr², as in word2vec.c).
     /// `scratch` must hold d + targets.count values.
     ///
     /// - Returns: the loss before the step.
@@ -92,28 +94,32 @@ extension Word2Vec {
                                 scratch: UnsafeMutablePointer<Double>) -> Double {
         let gradInput = scratch, gradScore = scratch + d
         var loss = 0.0
+        // 1. Every score and its error, before anything moves.
         for (t, word) in targets.enumerated() {
             let u = outputs + word * d
             var s = 0.0
             for i in 0..<d { s += input[i] * u[i] }
+            // One exponential serves both σ(s) and log σ(±s): e = e^(-|s|).
+            let e = exp(-Swift.abs(s))
+            let sigma = s >= 0 ? 1 / (1 + e) : e / (1 + e)
+            let softplus = log1p(e)                           // log(1 + e^(-|s|))
             if t == 0 {
-                loss -= logSigmoid(s)
-                gradScore[t] = sigmoid(s) - 1
+                loss += Swift.max(-s, 0) + softplus           // -log σ(s)
+                gradScore[t] = sigma - 1
             } else {
-                loss -= logSigmoid(-s)
-                gradScore[t] = sigmoid(s)
+                loss += Swift.max(s, 0) + softplus            // -log σ(-s)
+                gradScore[t] = sigma
             }
         }
+        // 2. One pass per output row: read the old u_i into ∂L/∂v, then move u_i.
         for i in 0..<d { gradInput[i] = 0 }
         for (t, word) in targets.enumerated() {
             let u = outputs + word * d
-            let g = gradScore[t]
-            for i in 0..<d { gradInput[i] += g * u[i] }
-        }
-        for (t, word) in targets.enumerated() {
-            let u = outputs + word * d
-            let step = lr * gradScore[t]
-            for i in 0..<d { u[i] -= step * input[i] }
+            let g = gradScore[t], step = lr * g
+            for i in 0..<d {
+                gradInput[i] += g * u[i]
+                u[i] -= step * input[i]
+            }
         }
         for i in 0..<d { input[i] -= lr * gradInput[i] }
         return loss
