@@ -19,6 +19,11 @@ struct ProgressStoreTests {
         let store = try ProgressStore(path: dir.appendingPathComponent("p.sqlite").path)
         #expect(store.notice == nil)
         #expect(try store.status(of: "a/x") == .notStarted)
+        // The tool's own failure does not count as the learner's attempt.
+        try store.recordAttempt(AttemptRecord(exercise: "a/x", verdict: "internal_error", score: 0, maxScore: 3,
+                                              durationMs: 1, fileHash: ""))
+        #expect(try store.status(of: "a/x") == .notStarted)
+        #expect(try store.summary()["a/x"]?.status == .notStarted)
 
         let first = try store.recordAttempt(AttemptRecord(exercise: "a/x", verdict: "wrong_answer", score: 0,
                                                           maxScore: 3, durationMs: 120, fileHash: "abc"))
@@ -33,14 +38,14 @@ struct ProgressStoreTests {
         #expect(try store.status(of: "a/y") == .notStarted)
 
         let all = try store.attempts(of: "a/x")
-        #expect(all.map(\.verdict) == ["wrong_answer", "passed", "compile_error"])
-        #expect(all.map(\.fileHash) == ["abc", "def", "ghi"])
-        #expect(all[1].durationMs == 90 && all[1].score == 3 && all[1].maxScore == 3)
+        #expect(all.map(\.verdict) == ["internal_error", "wrong_answer", "passed", "compile_error"])
+        #expect(all.map(\.fileHash) == ["", "abc", "def", "ghi"])
+        #expect(all[2].durationMs == 90 && all[2].score == 3 && all[2].maxScore == 3)
 
         let summary = try store.summary()
         let x = try #require(summary["a/x"])
-        #expect(x.attempts == 3 && x.bestScore == 3 && x.status == .passed)
-        #expect(x.lastVerdicts == ["compile_error", "passed", "wrong_answer"])
+        #expect(x.attempts == 4 && x.bestScore == 3 && x.status == .passed)
+        #expect(x.lastVerdicts == ["compile_error", "passed", "wrong_answer", "internal_error"])
         #expect(summary["a/y"] == nil)
     }
 

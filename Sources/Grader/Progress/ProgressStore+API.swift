@@ -21,10 +21,11 @@ extension ProgressStore {
         }
     }
 
-    /// Not started, attempted, or passed (any passing attempt counts).
+    /// Not started, attempted, or passed (any passing attempt counts). An
+    /// `internal_error` is the tool's fault, so it does not make an exercise attempted.
     public func status(of exercise: String) throws -> ExerciseStatus {
         try pool.read { db in
-            let verdicts = try String.fetchAll(db, sql: "SELECT DISTINCT verdict FROM attempts WHERE exercise = ?",
+            let verdicts = try String.fetchAll(db, sql: "SELECT DISTINCT verdict FROM attempts WHERE exercise = ? AND verdict != 'internal_error'",
                                               arguments: [exercise])
             if verdicts.isEmpty { return .notStarted }
             return verdicts.contains("passed") ? .passed : .attempted
@@ -96,7 +97,11 @@ extension ProgressStore {
                 e.bestScore = max(e.bestScore, a.score)
                 if e.lastVerdicts.count < 5 { e.lastVerdicts.append(a.verdict) }
                 if e.lastAttempt == nil { e.lastAttempt = a.time }
-                if a.verdict == "passed" { e.status = .passed } else if e.status == .notStarted { e.status = .attempted }
+                if a.verdict == "passed" {
+                    e.status = .passed
+                } else if e.status == .notStarted, a.verdict != "internal_error" {
+                    e.status = .attempted
+                }
                 out[a.exercise] = e
             }
             for h in try HintRecord.fetchAll(db) {
