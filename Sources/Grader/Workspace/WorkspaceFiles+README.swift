@@ -50,9 +50,10 @@ extension WorkspaceFiles {
         with SourceKit-LSP (VS Code with the Swift extension, Neovim, Emacs, Zed...)
         opened on this folder completes `import Tensor`, `Matrix` and its methods,
         and shows compile errors as you type; run `swift build` here once so the
-        index exists. `swift build` compiles every exercise file (a starter compiles,
-        with warnings about unused parameters). It does not grade: only `lectern check`
-        does. `lectern init` rewrites `Package.swift`, the support files and
+        index exists (checked with sourcekit-lsp from Swift 6.3: completion after
+        `Matrix(...).` lists `matmul`, `transposed`, ...). `swift build` compiles
+        every exercise file, starters included, but does not grade: only
+        `lectern check` does. `lectern init` rewrites `Package.swift`, the support files and
         `.lectern/Tensor`, and never touches your exercise files.
 
         ## What is in `.lectern/`
