@@ -106,5 +106,9 @@ struct RNNGradientFlowTests {
         var forgetful = RNN.GradientFlowSetup()
         forgetful.forgetBias = -3
         #expect(RNN.gradientFlow(forgetful).lstm[40] < 1e-8)
+        // Weights ten times PyTorch's default make the vanilla gradient explode (the lesson's scale=10).
+        var large = RNN.GradientFlowSetup()
+        large.scale = 10
+        #expect(RNN.gradientFlow(large).vanilla[40] > 1e6)
     }
 }
