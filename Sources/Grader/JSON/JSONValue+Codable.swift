@@ -18,6 +18,9 @@ extension JSONValue {
     /// Encodes a typed value.
     public init<T: Encodable>(encoding value: T) throws {
         let encoder = JSONEncoder()
+        // Foundation on Linux orders keys differently from call to call; sort
+        // them so a case prints the same way every time.
+        encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         let data = try encoder.encode(value)

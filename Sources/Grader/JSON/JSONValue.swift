@@ -23,7 +23,9 @@ public enum JSONValue: Sendable, Hashable {
         case let (.string(a), .string(b)): return a == b
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+            // Key order carries no meaning in JSON: compare as maps.
+            guard a.count == b.count else { return false }
+            return a.allSatisfy { key, value in b.first { $0.0 == key }.map { $0.1 == value } ?? false }
         default: return false
         }
     }
@@ -36,7 +38,8 @@ public enum JSONValue: Sendable, Hashable {
         case .double(let d): hasher.combine(d.isNaN ? .nan : d)
         case .string(let s): hasher.combine(s)
         case .array(let a): hasher.combine(a)
-        case .object(let o): for (k, v) in o { hasher.combine(k); hasher.combine(v) }
+        case .object(let o):
+            for (k, v) in o.sorted(by: { $0.0 < $1.0 }) { hasher.combine(k); hasher.combine(v) }
         }
     }
 
