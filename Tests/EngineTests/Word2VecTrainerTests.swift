@@ -40,7 +40,7 @@ struct Word2VecTrainerTests {
     /// The lesson's claim: trained on the synthetic corpus, cat is nearer to
     /// kitten than to iphone, and king - man + woman lands on queen.
     @Test func learnsSimilarityAndAnalogy() {
-        let corpus = Word2Vec.SyntheticCorpus.sentences(count: 2000, seed: 7)
+        let corpus = Word2Vec.SyntheticCorpus.sentences(count: 3000, seed: 7)
         var trainer = Word2Vec.SkipGramTrainer(sentences: corpus, config: Self.config)
         var losses: [Double] = []
         while !trainer.isFinished { losses.append(trainer.train(words: trainer.totalWords / 10).meanLoss) }

@@ -1,4 +1,5 @@
 import Engine
+import Foundation
 import Testing
 @testable import TUI
 
@@ -11,6 +12,17 @@ import Testing
 
     @Test func registeredInCatalog() {
         #expect(DemoCatalog.type(named: "word2vec") == Word2VecDemo.self)
+    }
+
+    /// Content/word2vec/corpus.txt is the demo's default corpus, one sentence a line.
+    @Test func shippedCorpusMatchesTheGenerator() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Content/word2vec/corpus.txt")
+        let shipped = try String(contentsOf: file, encoding: .utf8)
+        let generated = Word2Vec.SyntheticCorpus.sentences(count: 3000, seed: 1).map { $0.joined(separator: " ") }
+        #expect(shipped == generated.joined(separator: "\n") + "\n")
+        let demo = try Word2VecDemo(parameters: [:])
+        #expect(demo.trainer.totalWords == generated.reduce(0) { $0 + $1.split(separator: " ").count } * 10)
     }
 
     @Test func badParametersNameTheParameter() {
@@ -28,7 +40,7 @@ import Testing
     /// The lesson's settings: the loss falls, and the final frame shows
     /// neighbours, the analogy, the PCA map and the speed.
     @Test func trainsAndDrawsEveryPanel() throws {
-        var demo = try Word2VecDemo(parameters: ["sentences": "2000", "dim": "24", "epochs": "10", "window": "3",
+        var demo = try Word2VecDemo(parameters: ["sentences": "3000", "dim": "24", "epochs": "10", "window": "3",
                                                 "frames": "5", "words": "cat,king"])
         let first = Self.frame(demo)
         #expect(first[0].hasPrefix("word2vec · skip-gram, negative sampling   epoch 1/10"))
@@ -44,8 +56,9 @@ import Testing
         #expect(rows[0].contains("epoch 10/10") && rows[0].contains("words/s: "))
         #expect(rows.contains { $0.contains("mean loss per slice") })
         #expect(rows.contains { $0.contains("entity words, PCA") })
-        let cat = try #require(rows.first { $0.hasPrefix("nearest   cat → ") })
-        #expect(cat.contains("kitten"))
+        #expect(rows.contains { $0.hasPrefix("nearest   cat → ") })
+        #expect(demo.trainer.nearest("cat", k: 8).contains { $0.word == "kitten" })
+        #expect(demo.trainer.similarity("cat", "kitten")! > demo.trainer.similarity("cat", "iphone")! + 0.2)
         #expect(rows.contains { $0.contains("man : king = woman : queen") })
         // The projection separates the three classes: animals, people and devices
         // have distinct centroids.

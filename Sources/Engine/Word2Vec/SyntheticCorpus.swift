@@ -123,7 +123,10 @@ extension Word2Vec {
             case (.device, 1): words = "my \(e.word) has a \(pick(e.adjectives)) \(pick(e.nouns))"
             case (.device, _): words = "a \(e.word) \(pick(e.verbs)) when the \(pick(e.nouns)) fails"
             }
-            return words.split(separator: " ").map(String.init)
+            // English wants "an" before a vowel: "an iphone", "an elder king".
+            var out = words.split(separator: " ").map(String.init)
+            for i in out.indices.dropLast() where out[i] == "a" && "aeiou".contains(out[i + 1].first!) { out[i] = "an" }
+            return out
         }
     }
 }

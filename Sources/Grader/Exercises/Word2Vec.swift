@@ -351,7 +351,7 @@ enum Word2VecExercises {
     static func trainedTable() -> (vectors: [[Double]], vocab: [String]) {
         var config = Word2Vec.TrainingConfig()
         config.dimensions = 24; config.window = 3; config.epochs = 10; config.seed = 1
-        var trainer = Word2Vec.SkipGramTrainer(sentences: Word2Vec.SyntheticCorpus.sentences(count: 2000, seed: 7),
+        var trainer = Word2Vec.SkipGramTrainer(sentences: Word2Vec.SyntheticCorpus.sentences(count: 3000, seed: 7),
                                                config: config)
         trainer.trainToEnd()
         // Rounded to 6 decimals so the case reads well; the reference is computed from the rounded values.

@@ -21,7 +21,7 @@ public struct Word2VecDemo: Demo {
     public static let name = "word2vec"
     public static let summary = "Skip-gram with negative sampling trained live: loss, neighbours, a PCA map."
     public static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] {
-        [("sentences", "2000", "sentences of the synthetic corpus (1-200000)"),
+        [("sentences", "3000", "sentences of the synthetic corpus (1-200000)"),
          ("dim", "24", "vector length d (1-300)"),
          ("epochs", "10", "passes over the corpus (1-100)"),
          ("window", "3", "largest window; each center draws one in 1...window (1-20)"),
@@ -63,7 +63,7 @@ public struct Word2VecDemo: Demo {
             return value
         }
         var config = Word2Vec.TrainingConfig()
-        let sentences = try int("sentences", 2000, 1...200_000)
+        let sentences = try int("sentences", 3000, 1...200_000)
         config.dimensions = try int("dim", 24, 1...300)
         config.epochs = try int("epochs", 10, 1...100)
         config.window = try int("window", 3, 1...20)
