@@ -64,6 +64,27 @@ struct Word2VecExercisesTests {
         #expect(try spec.reference(trained) == .string("queen"))
     }
 
+    /// Every ranking a case asks for is unambiguous: deciding cosines are
+    /// exactly equal or at least 1e-9 apart, so any correct way of computing
+    /// a cosine gives the expected order.
+    @Test func rankingsAreWellSeparated() throws {
+        var rng = SeededRandom(seed: 42)
+        let similar = try #require(ExerciseRegistry.spec("word2vec/most-similar"))
+        for group in similar.generate(&rng) {
+            for item in group.cases {
+                let c = try item.decode(Word2VecExercises.SimilarCase.self)
+                #expect(Word2VecExercises.wellSeparated(Word2VecExercises.similarCosines(c), upTo: c.k), "\(group.kind)")
+            }
+        }
+        let analogy = try #require(ExerciseRegistry.spec("word2vec/analogy"))
+        for group in analogy.generate(&rng) {
+            for item in group.cases {
+                let c = try item.decode(Word2VecExercises.AnalogyCase.self)
+                #expect(Word2VecExercises.wellSeparated(Word2VecExercises.analogyCosines(c), upTo: 1), "\(group.kind)")
+            }
+        }
+    }
+
     @Test func badCasesNameTheField() throws {
         func field(_ id: String, _ json: String) throws -> String? {
             try #require(ExerciseRegistry.spec(id)).check(try JSONValue.parse(json))?.field
