@@ -74,6 +74,22 @@ import Testing
         #expect(demo.outputSoFar == [3, 3, 5, 5, 6, 7])
     }
 
+    /// A taller area (the full-screen app) adds the lesson's step table, newest last.
+    @Test func tallAreaShowsTheStepTable() throws {
+        var demo = try SlidingWindowDemo(parameters: [:])
+        Self.advance(&demo, 5)
+        var buffer = CellBuffer(width: 72, height: 14)
+        demo.draw(into: &buffer, area: buffer.bounds)
+        let rows = buffer.textRows
+        #expect(Array(rows[9...]) == [
+            "i  nums[i]  deque after            output",
+            "1        3  1 (3)                  -",
+            "2       -1  1 (3), 2 (-1)          3",
+            "3       -3  1 (3), 2 (-1), 3 (-3)  3",
+            "4        5  4 (5)                  5",
+        ])
+    }
+
     /// A long array in a narrow area scrolls to the newest index and stays inside the width.
     @Test func narrowAreaScrollsAndClips() throws {
         let nums = (0..<30).map { ($0 * 37) % 23 - 11 }

@@ -139,6 +139,36 @@ public struct SlidingWindowDemo: Demo {
         var suffix = ""
         if let emitted = step?.output { suffix = "  +\(emitted)" } else if step != nil { suffix = "  (window not full yet)" }
         line("output", Self.list(outputSoFar, fitting: textWidth - DisplayWidth.of(suffix)) + suffix)
+
+        // With room to spare (the full-screen app), the lesson's step table so far.
+        drawHistory(into: &buffer, area: Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1))
+    }
+
+    /// The steps shown so far as the lesson's table (i, nums[i], deque after, output),
+    /// newest at the bottom; older rows scroll away when the area is short.
+    func drawHistory(into buffer: inout CellBuffer, area: Rect) {
+        guard area.height >= 2, shown > 0 else { return }
+        let iWidth = max(1, String(nums.count - 1).count)
+        let vWidth = max(7, nums.map { String($0).count }.max() ?? 1)
+        let dequeWidth = max(11, steps[..<shown].map { Self.dequeCell($0, nums).count }.max() ?? 0)
+        func row(_ i: String, _ v: String, _ d: String, _ o: String) -> String {
+            Self.rightAligned(i, iWidth) + "  " + Self.rightAligned(v, vWidth) + "  "
+                + d + String(repeating: " ", count: max(0, dequeWidth - d.count)) + "  " + o
+        }
+        buffer.putFitted(row("i", "nums[i]", "deque after", "output"), x: area.x, y: area.y,
+                         width: area.width, style: Style(bold: true))
+        let rows = min(shown, area.height - 1)
+        for (n, step) in steps[(shown - rows)..<shown].enumerated() {
+            let text = row(String(step.i), String(step.value), Self.dequeCell(step, nums),
+                           step.output.map(String.init) ?? "-")
+            buffer.putFitted(text, x: area.x, y: area.y + 1 + n, width: area.width,
+                             style: step.i == shown - 1 ? Style(bold: true) : Style(dim: true))
+        }
+    }
+
+    /// "1 (3), 2 (-1)": the deque after a step, indices with values.
+    static func dequeCell(_ step: MonotonicDequeMax.Step, _ nums: [Int]) -> String {
+        step.deque.map { "\($0) (\(nums[$0]))" }.joined(separator: ", ")
     }
 
     /// "front: 1 expired; back: 3 (-3), 2 (-1) ≤ 5; push 4": indices, with values in parentheses.
