@@ -91,7 +91,7 @@ enum SlidingWindowExercises {
         if first.isEmpty { return CaseProblem(field: "grid[0]", message: "must not be empty") }
         for (r, row) in c.grid.enumerated() where row.count != first.count {
             return CaseProblem(field: "grid[\(r)]",
-                               message: "has \(row.count) values but grid[0] has \(first.count); the grid must be rectangular")
+                               message: "has \(row.count) value\(row.count == 1 ? "" : "s") but grid[0] has \(first.count); the grid must be rectangular")
         }
         let limit = min(c.grid.count, first.count)
         if c.k < 1 || c.k > limit {
