@@ -68,10 +68,13 @@ let tFast = time { fast = FastBPETrainer.train(text: text, vocabSize: 1024) }
 let tNaive = time { naive = NaiveBPETrainer.train(text: text, vocabSize: 256 + naiveMerges) }
 let agree = Array(fast.prefix(naiveMerges)) == naive
 let perMerge = tNaive / Double(naiveMerges)
-print(String(format: "   %-52s %8.3f s", "fast trainer, 768 merges (in-process)", tFast))
-print(String(format: "   %-52s %8.3f s", "naive recount, \(naiveMerges) merges measured", tNaive))
-print(String(format: "   %-52s %8.1f s", "naive recount, 768 merges (EXTRAPOLATED x\(768 / naiveMerges))", perMerge * 768))
-print(String(format: "   %-52s %8.0fx", "speedup (extrapolated naive / fast)", perMerge * 768 / tFast))
+func row(_ label: String, _ value: String) {
+    print("   " + label.padding(toLength: 52, withPad: " ", startingAt: 0) + " " + value)
+}
+row("fast trainer, 768 merges (in-process)", String(format: "%8.3f s", tFast))
+row("naive recount, \(naiveMerges) merges (measured)", String(format: "%8.3f s", tNaive))
+row("naive recount, 768 merges (EXTRAPOLATED x\(768 / naiveMerges))", String(format: "%8.1f s", perMerge * 768))
+row("speedup, extrapolated naive / fast", String(format: "%8.0fx", perMerge * 768 / tFast))
 print("   first \(naiveMerges) merges identical: \(agree ? "yes" : "NO")")
 SWIFT
 if swiftc -O Sources/Engine/Tokenization/*.swift "$work/main.swift" -o "$work/bpe" 2>"$work/swiftc.log"; then
