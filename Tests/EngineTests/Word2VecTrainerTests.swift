@@ -37,6 +37,33 @@ struct Word2VecTrainerTests {
         #expect(a.learningRate < Self.config.learningRate * 0.01)
     }
 
+    /// Without subsampling and with window 1 (which shrinking cannot change)
+    /// every adjacent pair is trained in both directions, once per epoch; the
+    /// learning rate follows the linear schedule.
+    @Test func pairCountsAndLearningRateSchedule() {
+        var config = Self.config
+        config.sample = 0; config.window = 1; config.epochs = 3; config.minCount = 2
+        let corpus = Word2Vec.SyntheticCorpus.sentences(count: 50, seed: 9) + [["solitary"]]
+        var trainer = Word2Vec.SkipGramTrainer(sentences: corpus, config: config)
+        #expect(trainer.vocabulary.index["solitary"] == nil)            // below minCount
+        #expect(trainer.learningRate == config.learningRate)
+        // Words below minCount vanish from the text before windows are taken.
+        let encoded = trainer.vocabulary.encode(corpus).filter { !$0.isEmpty }
+        #expect(encoded.count == corpus.count - 1)
+        let expectedPairs = encoded.reduce(0) { $0 + 2 * ($1.count - 1) } * config.epochs
+        let tokens = encoded.reduce(0) { $0 + $1.count }
+        var seen = 0
+        while !trainer.isFinished {
+            let before = trainer.learningRate
+            let chunk = trainer.train(words: 40)
+            seen += chunk.words
+            #expect(trainer.learningRate < before)
+            #expect(abs(trainer.learningRate - config.learningRate * (1 - Double(seen) / Double(3 * tokens + 1))) < 1e-15)
+        }
+        #expect(trainer.pairsTrained == expectedPairs)
+        #expect(seen == 3 * tokens && trainer.totalWords == 3 * tokens)
+    }
+
     /// The lesson's claim: trained on the synthetic corpus, cat is nearer to
     /// kitten than to iphone, and king - man + woman lands on queen.
     @Test func learnsSimilarityAndAnalogy() {
