@@ -71,6 +71,9 @@ public struct Model {
     public var document: LessonDocument?
     /// First document line shown in the lesson pane.
     public var scroll = 0
+    /// ↓ pressed at the bottom: moves the cursor to a later block in view
+    /// (index into the blocks in view), so every block stays reachable.
+    public var blockCursor = 0
     /// Applied once the open lesson has loaded (restored reading position).
     public var pendingScroll: Int?
 
@@ -128,12 +131,20 @@ public struct Model {
         (entry.exercises.filter { statuses[$0] == .passed }.count, entry.exercises.count)
     }
 
-    /// The special block under the cursor: the first anchor whose lines are in view.
-    public var anchorInView: LessonDocument.Anchor? {
-        guard let doc = document else { return nil }
+    /// The special blocks with lines in view, top to bottom.
+    public var anchorsInView: [LessonDocument.Anchor] {
+        guard let doc = document else { return [] }
         let end = min(doc.lines.count, scroll + lessonTextRect.height)
-        guard scroll < end else { return nil }
-        for i in scroll..<end { if let a = doc.lines[i].anchor { return a } }
-        return nil
+        guard scroll < end else { return [] }
+        var out: [LessonDocument.Anchor] = []
+        for i in scroll..<end { if let a = doc.lines[i].anchor, out.last != a { out.append(a) } }
+        return out
+    }
+
+    /// The special block under the cursor: the first in view, or a later one
+    /// chosen with ↓ at the bottom of the lesson.
+    public var anchorInView: LessonDocument.Anchor? {
+        let all = anchorsInView
+        return all.isEmpty ? nil : all[min(blockCursor, all.count - 1)]
     }
 }

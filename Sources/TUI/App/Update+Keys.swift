@@ -67,9 +67,17 @@ private func outlineKey(_ model: inout Model, _ key: Key) -> [Effect] {
 
 private func lessonKey(_ model: inout Model, _ key: Key) -> [Effect] {
     switch key {
-    case .up, .char("k"): return scrollBy(&model, -1)
-    case .down, .char("j"): return scrollBy(&model, 1)
-    case .home, .char("g"): model.scroll = 0
+    case .up, .char("k"):
+        if model.blockCursor > 0 { model.blockCursor = min(model.blockCursor, model.anchorsInView.count - 1) - 1; return [] }
+        return scrollBy(&model, -1)
+    case .down, .char("j"):
+        if model.scroll >= model.maxScroll {
+            // At the bottom: step the cursor through the blocks still in view.
+            model.blockCursor = min(model.blockCursor + 1, max(0, model.anchorsInView.count - 1))
+            return []
+        }
+        return scrollBy(&model, 1)
+    case .home, .char("g"): model.scroll = 0; model.blockCursor = 0
     case .end, .char("G"): model.scroll = model.maxScroll
     case .escape, .backspace, .left:
         model.focus = .outline
@@ -97,6 +105,7 @@ private func lessonKey(_ model: inout Model, _ key: Key) -> [Effect] {
 private func scrollBy(_ model: inout Model, _ delta: Int) -> [Effect] {
     if model.document == nil, model.openLesson == nil { return model.open(model.selected) }
     model.scroll = min(max(0, model.scroll + delta), model.maxScroll)
+    model.blockCursor = 0
     return []
 }
 
