@@ -11,7 +11,7 @@ import Lessons
 /// shown as hex, e.g. `‹E4 BD›`; spaces show as `·`.
 ///
 /// ```
-/// Byte-level BPE  (merges learned from the story: 768)   step 34/34
+/// Byte-level BPE  step 34/34   (768 merges learned from the story)
 /// merge #654 → id 910:  "你" + "好" = "你好"   (fires 1×)
 ///
 /// Hello World   4 tokens, 11 bytes
@@ -110,7 +110,7 @@ public struct TokenizationDemo: Demo {
         guard area.width > 0, area.height > 0 else { return }
         var y = area.y
         let step = shown == 0 ? nil : trace.steps[shown - 1]
-        let title = "Byte-level BPE  (merges learned from the story: \(trace.vocabulary.count - 256))   step \(shown)/\(trace.steps.count)"
+        let title = "Byte-level BPE  step \(shown)/\(trace.steps.count)   (\(trace.vocabulary.count - 256) merges learned from the story)"
         buffer.putFitted(title, x: area.x, y: y, width: area.width, style: Style(bold: true))
         y += 1
         if let step {
