@@ -136,6 +136,48 @@ struct ValidateTests {
         #expect(order == ids.flatMap { id in [String(id.split(separator: "/")[1]), String(id.split(separator: "/")[1])] })
     }
 
+    /// The real grader on a fixture lesson: a starter that already passes and a
+    /// broken exercise block are reported; a correct solution is not.
+    @Test(.timeLimit(.minutes(3))) func realGraderReportsAPassingStarter() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scan = """
+            func maxSlidingWindowNaive(nums: [Int], k: Int) -> [Int] {
+                var out: [Int] = []
+                for start in 0...(nums.count - k) { out.append(nums[start..<(start + k)].max()!) }
+                return out
+            }
+
+            """
+        let lessonText = FixtureCourse.lesson("sliding-window-max", exercises: ["sliding-window-max/naive"], extra: """
+            ```exercise sliding-window-max/deque
+            title: [unclosed
+            ```
+
+            """)
+        let fixture = try FixtureCourse(at: dir, lessons: ["sliding-window-max"], files: [
+            "sliding-window-max/lesson.md": lessonText,
+            "sliding-window-max/starters/naive.swift": scan,
+            "sliding-window-max/solutions/naive.swift": scan,
+        ])
+        let course = try fixture.course()
+        let checker = Checker()
+        let validator = CourseValidator(course: course, knownDemos: [], registryIDs: ["sliding-window-max/naive"],
+                                        check: { spec, file, points in
+            checker.check(spec, file: file, points: points, seed: 42)
+        })
+        let report = validator.run()
+        let lesson = course.lessonURL("sliding-window-max").path
+        let messages = report.failures.map(\.description)
+        #expect(messages.count == 2, "\(messages.joined(separator: "\n"))")
+        // YAML errors are located inside the block (the fence, or where the parser gave up).
+        let fence = line(of: "```exercise sliding-window-max/deque", in: lessonText)
+        #expect(messages.contains { m in
+            (fence...(fence + 2)).contains { m.hasPrefix("\(lesson):\($0): exercise block sliding-window-max/deque") }
+        }, "\(messages.joined(separator: "\n"))")
+        #expect(messages.contains { $0.hasPrefix(course.starterURL("sliding-window-max/naive").path) && $0.contains("passes every case") })
+    }
+
     /// THE BUILT-IN COURSE: every lesson in Content/ validates with the real grader.
     /// Expected to fail while lessons are still being written during the session.
     @Test(.timeLimit(.minutes(10))) func builtInCourseValidates() throws {
