@@ -109,6 +109,25 @@ struct ValidateTests {
         #expect(report.summary.hasSuffix("9 failed"))
     }
 
+    @Test func translationMustOfferTheSameExercises() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fixture = try FixtureCourse(at: dir, lessons: ["alpha"], files: [
+            "alpha/lesson.md": FixtureCourse.lesson("alpha", exercises: ["alpha/one", "alpha/two"]),
+            "alpha/lesson.zh.md": FixtureCourse.lesson("alpha", exercises: ["alpha/one"]),
+            "alpha/lesson.fr.md": FixtureCourse.lesson("alpha", exercises: ["alpha/one", "alpha/two"]),
+            "alpha/starters/one.swift": "// TODO\n", "alpha/solutions/one.swift": "// PASSES\n",
+            "alpha/starters/two.swift": "// TODO\n", "alpha/solutions/two.swift": "// PASSES\n",
+        ])
+        let course = try fixture.course()
+        let report = CourseValidator(course: course, knownDemos: nil, spec: stubSpec,
+                                     registryIDs: ["alpha/one", "alpha/two"], check: markerChecker).run()
+        #expect(report.failures.map(\.description) == [
+            course.lessonURL("alpha", language: "zh").path
+                + ": the zh translation has exercises [alpha/one] but the English lesson has [alpha/one, alpha/two]",
+        ])
+    }
+
     @Test func checksRunOnTwoWorkersAndKeepTheirOrder() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -58,7 +58,8 @@ public struct CourseValidator: Sendable {
         var seenIDs: [String: ContentProblem] = [:]   // id → where first seen
 
         for id in course.lessonIDs where course.availableLessonIDs.contains(id) {
-            for language in course.languages(of: id) {
+            var englishIDs: [String]?
+            for language in course.languages(of: id) {   // "en" comes first
                 let lesson: Lesson
                 do throws(ContentProblem) {
                     lesson = try course.lesson(id, language: language)
@@ -68,6 +69,17 @@ public struct CourseValidator: Sendable {
                 }
                 if lesson.problems.isEmpty { report.pass() } else { lesson.problems.forEach { report.fail($0) } }
                 checkContent(lesson, english: language == "en", report: &report, seenIDs: &seenIDs, jobs: &jobs)
+                let ids = lesson.exercises.map(\.id)
+                if language == "en" {
+                    englishIDs = ids
+                } else if let englishIDs {
+                    // A translation offers the same exercises, in the same order.
+                    if ids == englishIDs { report.pass() } else {
+                        report.fail(ContentProblem(file: lesson.file, line: nil, message:
+                            "the \(language) translation has exercises [\(ids.joined(separator: ", "))] but the English "
+                            + "lesson has [\(englishIDs.joined(separator: ", "))]"))
+                    }
+                }
             }
         }
         // Every grader exercise of a listed lesson is offered by some lesson.
