@@ -130,6 +130,47 @@ struct ProgressStoreTests {
         #expect(try a.hintsShown("c/x") == got.count)
     }
 
+    /// Another process (the sqlite3 shell, standing in for a second lectern) writes
+    /// while this one does; nothing is lost and the file stays sound.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
+    func concurrentWriterInAnotherProcess() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("p.sqlite").path
+        let store = try ProgressStore(path: path)
+        let count = 300
+        var script = ".timeout 20000\n"
+        for i in 0..<count {
+            script += "INSERT INTO attempts (exercise, time, verdict, score, maxScore, durationMs, fileHash) "
+                + "VALUES ('other/x', '2026-01-01 00:00:00.000', 'passed', 1, 1, \(i), 'p');\n"
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path]
+        let input = Pipe()
+        process.standardInput = input
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let bytes = Data(script.utf8)
+        let writer = Thread {
+            input.fileHandleForWriting.write(bytes)
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        for i in 0..<count {
+            try store.recordAttempt(AttemptRecord(exercise: "this/x", verdict: "timeout", score: 0, maxScore: 1,
+                                                  durationMs: i, fileHash: "t"))
+        }
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "sqlite3: \(stderr)")
+        #expect(try store.attempts(of: "this/x").count == count)
+        #expect(try store.attempts(of: "other/x").count == count)
+        #expect(try store.status(of: "other/x") == .passed)
+        #expect(try ProgressStore(path: path).notice == nil)
+    }
+
     @Test func corruptDatabaseIsKeptAsideAndReplaced() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
