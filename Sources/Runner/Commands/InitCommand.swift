@@ -15,10 +15,13 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var course: CourseOptions
 
-    @Argument(help: "The workspace folder (created when missing).")
-    var directory: String = "lectern-workspace"
+    @Argument(help: "The workspace folder (created when missing). Default: the workspace you are in, else ./lectern-workspace.")
+    var directory: String?
 
     func run() throws {
+        // Inside a workspace with no folder named: complete that workspace, never nest a new one.
+        let enclosing = directory == nil ? WorkspaceContext.current() : nil
+        let directory = enclosing?.root.path ?? self.directory ?? "lectern-workspace"
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         // An existing workspace remembers its course; a new one records --course or "builtin".
         let existing = try? Workspace(root: root)
