@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Grader
+import Lessons
 
 @Suite("Watch")
 struct WatchTests {
@@ -101,4 +102,80 @@ struct WatchTests {
         let hashes = bar.filter { $0 == "#" }.count, dashes = bar.filter { $0 == "-" }.count
         #expect(hashes == Int((3.0 / 14.0 * Double(hashes + dashes)).rounded(.down)))
     }
+
+    /// Saves and keys drive checks, recorded attempts, hints and the screen state.
+    @Test func controllerChecksRecordsAndGivesHints() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let blocks = [ExerciseBlock(id: "l/a", title: "A", points: 2, hints: ["first", "second $x_t$"], line: 1),
+                      ExerciseBlock(id: "l/b", title: "B", points: 1, hints: [], line: 9),
+                      ExerciseBlock(id: "l/unknown", title: "U", points: 1, hints: [], line: 12)]
+        var exercises: [WorkspaceExercise] = []
+        for block in blocks {
+            let starter = try dir.appendingPathComponent("starters/\(block.id).swift").creatingParent()
+            try "// TODO\n".write(to: starter, atomically: true, encoding: .utf8)
+            exercises.append(WorkspaceExercise(id: block.id, starter: starter, supportTypes: ""))
+        }
+        let (ws, _) = try Workspace.initialize(at: dir.appendingPathComponent("ws"), course: "builtin",
+                                               exercises: exercises, tensorSources: nil)
+        let store = try ws.progress()
+        let checked = Counter()
+        let controller = WatchController(workspace: ws, store: store, blocks: blocks, mode: .polling,
+                                         spec: { id in
+            id == "l/unknown" ? nil : ExerciseSpec(id: id, signature: Signature(function: "f", parameters: [], returns: "Int"),
+                                                   reference: { _ in .int(0) }, check: { _ in nil }, generate: { _ in [] })
+        }, check: { spec, file, points, onPhase in
+            checked.add(spec.id)
+            onPhase(.compiling)
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            let passed = text.contains("// PASSES")
+            return CheckReport(exercise: spec.id, verdict: passed ? .passed : .wrongAnswer, score: passed ? points : 0,
+                               maxScore: points, seed: 42, summary: passed ? "passed" : "wrong answer on case 0 (example)")
+        })
+        let phases = Counter()
+        controller.onPhase = { phases.add($0) }
+        #expect(controller.state.solved == 0 && controller.state.total == 3 && controller.state.next == "l/a")
+
+        // A save outside Exercises/<lesson>/<name>.swift is not a check.
+        #expect(!controller.saved(ws.root.appendingPathComponent("README.md")))
+        #expect(controller.saved(ws.exerciseFile("l/a")))
+        #expect(controller.state.report?.verdict == .wrongAnswer)
+        #expect(controller.state.file == "Exercises/l/a.swift")
+        #expect(try store.status(of: "l/a") == .attempted)
+        #expect(phases.items == ["compiling"])
+
+        // h shows the hints in order, then says there are no more.
+        #expect(controller.key(UInt8(ascii: "h")) == .redraw)
+        #expect(controller.state.message == "Hint 1 of 2 for l/a: first")
+        _ = controller.key(UInt8(ascii: "h"))
+        #expect(controller.state.message == "Hint 2 of 2 for l/a: second xₜ")
+        _ = controller.key(UInt8(ascii: "h"))
+        #expect(controller.state.message?.hasPrefix("No more hints for l/a") == true)
+
+        // The learner fixes the file; r re-checks it; the progress count moves on.
+        try "// PASSES\n".write(to: ws.exerciseFile("l/a"), atomically: true, encoding: .utf8)
+        #expect(controller.key(UInt8(ascii: "r")) == .redraw)
+        #expect(controller.state.report?.verdict == .passed)
+        #expect(controller.state.solved == 1 && controller.state.next == "l/b")
+        #expect(try store.attempts(of: "l/a").map(\.verdict) == ["wrong_answer", "passed"])
+        #expect(try store.attempts(of: "l/a").last?.fileHash == ProgressStore.fileHash(ws.exerciseFile("l/a")))
+
+        // An exercise the grader does not know is said so, not checked.
+        #expect(controller.saved(ws.exerciseFile("l/unknown")))
+        #expect(controller.state.message == "The grader does not know l/unknown yet.")
+        #expect(checked.items == ["l/a", "l/a"])
+
+        #expect(controller.key(UInt8(ascii: "n")) == .redraw)
+        #expect(controller.state.exercise == nil)
+        #expect(controller.key(UInt8(ascii: "x")) == .ignore)
+        #expect(controller.key(UInt8(ascii: "q")) == .quit)
+    }
+}
+
+/// A thread-safe list, for closures the code under test calls.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
+    var items: [String] { lock.lock(); defer { lock.unlock() }; return list }
 }

@@ -22,142 +22,70 @@ struct WatchCommand: ParsableCommand {
         let workspace = WorkspaceContext.required()
         let loaded = WorkspaceContext.loadCourse(course, workspace: workspace)
         let store = WorkspaceContext.progress(workspace)
-        var blocks: [(id: String, block: ExerciseBlock)] = []
+        var blocks: [ExerciseBlock] = []
         for (_, result) in loaded.lessons(language: course.lang) {
-            if case .success(let lesson) = result { blocks += lesson.exercises.map { ($0.id, $0) } }
+            if case .success(let lesson) = result { blocks += lesson.exercises }
         }
-        let session = WatchSession(workspace: workspace, store: store, blocks: blocks, seed: seed,
-                                   watcher: FileWatcher(root: workspace.root.appendingPathComponent(Workspace.exercisesFolder),
-                                                        preferPolling: poll))
-        session.loop()
+        let watcher = FileWatcher(root: workspace.root.appendingPathComponent(Workspace.exercisesFolder),
+                                  preferPolling: poll)
+        let checker = Checker()
+        let seed = self.seed
+        let controller = WatchController(workspace: workspace, store: store, blocks: blocks, mode: watcher.mode,
+                                         check: { spec, file, points, onPhase in
+            checker.check(spec, file: file, points: points, seed: seed, onPhase: onPhase)
+        })
+        WatchLoop(controller: controller, watcher: watcher).run()
     }
 }
 
-/// The watch loop: waits for saves and keys, checks, redraws.
-final class WatchSession {
-    let workspace: Workspace
-    let store: ProgressStore
-    let blocks: [(id: String, block: ExerciseBlock)]
-    let seed: UInt64
+/// Waits for saves and keys, hands them to the controller, and draws its state.
+struct WatchLoop {
+    let controller: WatchController
     let watcher: FileWatcher
-    let checker = Checker()
     let interactive = isatty(STDIN_FILENO) != 0
     let onTerminal = isatty(STDOUT_FILENO) != 0
-    var state: WatchState
-    var debouncer = Debouncer(delay: 0.15)
 
-    init(workspace: Workspace, store: ProgressStore, blocks: [(id: String, block: ExerciseBlock)], seed: UInt64,
-         watcher: FileWatcher) {
-        self.workspace = workspace; self.store = store; self.blocks = blocks; self.seed = seed; self.watcher = watcher
-        state = WatchState(watching: "\(Workspace.exercisesFolder)/", mode: watcher.mode, solved: 0, total: blocks.count)
-        refreshCounts()
-    }
-
-    func loop() {
+    func run() {
+        var debouncer = Debouncer(delay: 0.15)
+        if onTerminal {
+            controller.onPhase = { text in
+                FileHandle.standardOutput.write(Data("\r\u{1B}[2K  checking… \(text)".utf8))
+            }
+        }
         if interactive { RawTerminal.enter() }
         defer { if interactive { RawTerminal.leave() } }
         draw()
         while true {
-            let timeout = debouncer.nextDeadline(after: now()) ?? 0.5
+            let now = { Date().timeIntervalSince1970 }
+            var wait = debouncer.nextDeadline(after: now()) ?? 0.5
+            if watcher.descriptor == nil { wait = min(wait, watcher.pollInterval) }
             var fds = [pollfd]()
             if interactive { fds.append(pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)) }
             if let fd = watcher.descriptor { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
-            let wait = watcher.descriptor == nil ? min(timeout, watcher.pollInterval) : timeout
             _ = Glibc.poll(&fds, nfds_t(fds.count), Int32(wait * 1000))
             if interactive, fds[0].revents & Int16(POLLIN) != 0 {
                 var byte: UInt8 = 0
-                if read(STDIN_FILENO, &byte, 1) == 1, !handleKey(byte) { return }
+                if read(STDIN_FILENO, &byte, 1) == 1 {
+                    switch controller.key(byte) {
+                    case .quit: return
+                    case .redraw: draw()
+                    case .ignore: break
+                    }
+                }
             }
             for url in watcher.changes() { debouncer.saved(url.path, at: now()) }
-            for path in debouncer.ready(at: now()) {
-                let url = URL(fileURLWithPath: path)
-                guard let id = workspace.exerciseID(of: url) else { continue }
-                guard blocks.contains(where: { $0.id == id }) else {
-                    state.exercise = id
-                    state.report = nil
-                    state.message = "\(id) is not an exercise of this course."
-                    draw()
-                    continue
-                }
-                check(id)
+            for path in debouncer.ready(at: now()) where controller.saved(URL(fileURLWithPath: path)) {
+                draw()
             }
         }
-    }
-
-    /// Returns false to quit.
-    func handleKey(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "q"), UInt8(ascii: "Q"), 3, 4: return false   // q, Ctrl-C, Ctrl-D
-        case UInt8(ascii: "r"):
-            if let id = state.exercise { check(id) }
-        case UInt8(ascii: "h"):
-            guard let id = state.exercise ?? state.next, let block = blocks.first(where: { $0.id == id })?.block else { break }
-            if let hint = try? store.nextHint(id, hints: block.hints) {
-                state.message = "Hint \(hint.index + 1) of \(block.hints.count): "
-                    + InlineText.plain(LessonParser.inlines(hint.text))
-            } else {
-                state.message = block.hints.isEmpty ? "\(id) has no hints." : "No more hints (`lectern hint \(id)` lists them all)."
-            }
-            draw()
-        case UInt8(ascii: "n"):
-            state.exercise = nil
-            state.report = nil
-            state.message = nil
-            draw()
-        default: break
-        }
-        return true
-    }
-
-    func check(_ id: String) {
-        guard let spec = ExerciseRegistry.spec(id), let block = blocks.first(where: { $0.id == id })?.block else {
-            state.exercise = id
-            state.report = nil
-            state.message = "The grader does not know \(id) yet."
-            draw()
-            return
-        }
-        let file = workspace.exerciseFile(id)
-        state.exercise = id
-        state.file = "\(Workspace.exercisesFolder)/\(id).swift"
-        state.message = nil
-        state.phase = "compiling"
-        draw()
-        let live = onTerminal
-        let report = checker.check(spec, file: file, points: block.points, seed: seed) { phase in
-            guard live else { return }
-            let text: String
-            switch phase {
-            case .compiling: text = "compiling"
-            case .running(let done, let total): text = "running \(done)/\(total)"
-            case .comparing: text = "comparing"
-            }
-            FileHandle.standardOutput.write(Data("\r\u{1B}[2K  checking… \(text)".utf8))
-        }
-        state.phase = nil
-        state.report = report
-        do { try store.recordAttempt(report, file: file) } catch {
-            state.message = "(could not record this attempt in \(store.path): \(error))"
-        }
-        refreshCounts()
-        draw()
-    }
-
-    func refreshCounts() {
-        let summary = (try? store.summary()) ?? [:]
-        state.solved = blocks.filter { summary[$0.id]?.status == .passed }.count
-        state.next = blocks.first { summary[$0.id]?.status != .passed }?.id
     }
 
     func draw() {
-        let width = Terminal.columns ?? 80
-        let lines = WatchScreen.render(state, width: width, color: Terminal.stdoutWantsColor)
-        // Raw mode turns off output post-processing on some terminals: end lines with \r\n.
+        let lines = WatchScreen.render(controller.state, width: Terminal.columns ?? 80, color: Terminal.stdoutWantsColor)
+        // Raw mode may turn off output post-processing: end lines with \r\n on a terminal.
         let text = lines.joined(separator: onTerminal ? "\r\n" : "\n")
         FileHandle.standardOutput.write(Data(((onTerminal ? "\u{1B}[2J\u{1B}[H" : "\n") + text + (onTerminal ? "\r\n" : "\n")).utf8))
     }
-
-    func now() -> Double { Date().timeIntervalSince1970 }
 }
 
 /// Key-at-a-time input without echo, restored on exit and on SIGINT/SIGTERM.
