@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # word2vec: training throughput of the Engine's skip-gram trainer (one
 # thread, negative sampling), in corpus words per second, read from the
-# "words/s: N" figure of the demo's last frame. Only time inside the trainer
-# counts; building the corpus and drawing are excluded.
+# "words/s: N" figure of the demo's last frame. Words are tokens read,
+# including those subsampling discards (as word2vec.c's progress line counts
+# them). Only time inside the trainer counts; building the corpus and drawing
+# are excluded.
 set -euo pipefail
 LECTERN=${LECTERN:-$PWD/.build/release/lectern}
 run() {   # label, then demo parameters
