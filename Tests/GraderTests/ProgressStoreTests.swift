@@ -2,19 +2,10 @@ import Foundation
 import Testing
 @testable import Grader
 
-/// A fresh temporary directory for one test.
-func makeTemporaryDirectory(_ name: String = #function) throws -> URL {
-    let safe = name.filter { $0.isLetter || $0.isNumber }
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("lectern-ws-tests-\(safe)-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 @Suite("Progress store")
 struct ProgressStoreTests {
     @Test func attemptsRoundTripAndStatus() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try ProgressStore(path: dir.appendingPathComponent("p.sqlite").path)
         #expect(store.notice == nil)
@@ -50,7 +41,7 @@ struct ProgressStoreTests {
     }
 
     @Test func reopeningKeepsEverything() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("p.sqlite").path
         do {
@@ -79,7 +70,7 @@ struct ProgressStoreTests {
     }
 
     @Test func hintsComeInOrderThenRunOut() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try ProgressStore(path: dir.appendingPathComponent("p.sqlite").path)
         let hints = ["first", "second", "third"]
@@ -100,7 +91,7 @@ struct ProgressStoreTests {
 
     /// Two stores on one file (as the app and `watch` would have) write at once.
     @Test func concurrentWritersFromTwoPools() async throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("p.sqlite").path
         let a = try ProgressStore(path: path)
@@ -134,7 +125,7 @@ struct ProgressStoreTests {
     /// while this one does; nothing is lost and the file stays sound.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))
     func concurrentWriterInAnotherProcess() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("p.sqlite").path
         let store = try ProgressStore(path: path)
@@ -172,7 +163,7 @@ struct ProgressStoreTests {
     }
 
     @Test func corruptDatabaseIsKeptAsideAndReplaced() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("progress.sqlite").path
         let garbage = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
@@ -197,7 +188,7 @@ struct ProgressStoreTests {
     }
 
     @Test func damagedPageIsDetected() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("progress.sqlite").path
         do {
@@ -218,7 +209,7 @@ struct ProgressStoreTests {
     }
 
     @Test func unusablePathIsAnErrorNotAReset() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         // A directory where the database file should be.
         let path = dir.appendingPathComponent("progress.sqlite")

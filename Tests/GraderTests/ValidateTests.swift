@@ -36,7 +36,7 @@ private func line(of needle: String, in text: String) -> Int {
 @Suite("Validate")
 struct ValidateTests {
     @Test func goodCourseValidates() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fixture = try FixtureCourse(at: dir, lessons: ["alpha"], files: [
             "alpha/lesson.md": FixtureCourse.lesson("alpha", exercises: ["alpha/one", "alpha/two"],
@@ -56,7 +56,7 @@ struct ValidateTests {
     }
 
     @Test func everyKindOfProblemIsReportedWithFileAndLine() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let lessonText = FixtureCourse.lesson("alpha", exercises: ["alpha/one", "alpha/two", "alpha/ghost"], extra: """
             ```exercise foo
@@ -110,7 +110,7 @@ struct ValidateTests {
     }
 
     @Test func translationMustOfferTheSameExercises() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fixture = try FixtureCourse(at: dir, lessons: ["alpha"], files: [
             "alpha/lesson.md": FixtureCourse.lesson("alpha", exercises: ["alpha/one", "alpha/two"]),
@@ -129,7 +129,7 @@ struct ValidateTests {
     }
 
     @Test func checksRunOnTwoWorkersAndKeepTheirOrder() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let ids = (0..<6).map { "alpha/e\($0)" }
         var files = ["alpha/lesson.md": FixtureCourse.lesson("alpha", exercises: ids)]
@@ -158,7 +158,7 @@ struct ValidateTests {
     /// The real grader on a fixture lesson: a starter that already passes and a
     /// broken exercise block are reported; a correct solution is not.
     @Test(.timeLimit(.minutes(3))) func realGraderReportsAPassingStarter() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let scan = """
             func maxSlidingWindowNaive(nums: [Int], k: Int) -> [Int] {

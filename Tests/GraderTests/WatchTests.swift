@@ -21,7 +21,7 @@ struct WatchTests {
     }
 
     func exercisesFolder() throws -> URL {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("lesson"), withIntermediateDirectories: true)
         try "func a() {}\n".write(to: dir.appendingPathComponent("lesson/a.swift"), atomically: false, encoding: .utf8)
         return dir
@@ -105,7 +105,7 @@ struct WatchTests {
 
     /// Saves and keys drive checks, recorded attempts, hints and the screen state.
     @Test func controllerChecksRecordsAndGivesHints() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let blocks = [ExerciseBlock(id: "l/a", title: "A", points: 2, hints: ["first", "second $x_t$"], line: 1),
                       ExerciseBlock(id: "l/b", title: "B", points: 1, hints: [], line: 9),

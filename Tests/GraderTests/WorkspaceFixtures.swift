@@ -43,3 +43,12 @@ func repositoryTensorSources() -> URL? {
     }
     return nil
 }
+
+/// A fresh temporary directory for one test.
+func makeWorkspaceTestDirectory(_ name: String = #function) throws -> URL {
+    let safe = name.filter { $0.isLetter || $0.isNumber }
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("lectern-ws-tests-\(safe)-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}

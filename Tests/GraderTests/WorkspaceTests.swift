@@ -16,7 +16,7 @@ struct WorkspaceTests {
     }
 
     @Test func initCreatesStartersMarkerReadmeAndPackage() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let course = try makeCourse(in: dir).course()
         let (exercises, problems) = Workspace.exercises(in: course)
@@ -47,7 +47,7 @@ struct WorkspaceTests {
     }
 
     @Test func secondInitKeepsLearnerEditsAndAddsOnlyMissing() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fixture = try makeCourse(in: dir)
         let root = dir.appendingPathComponent("ws")
@@ -74,7 +74,7 @@ struct WorkspaceTests {
     }
 
     @Test func initRefusesANonEmptyFolderThatIsNotAWorkspace() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try "notes".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         #expect(throws: WorkspaceError.folderNotEmpty(path: dir.standardizedFileURL.path)) {
@@ -84,7 +84,7 @@ struct WorkspaceTests {
     }
 
     @Test func locateWalksUpFromASubfolder() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fixture = try makeCourse(in: dir)
         let root = dir.appendingPathComponent("ws")
@@ -102,7 +102,7 @@ struct WorkspaceTests {
     }
 
     @Test func courseRootFollowsTheMarkerUnlessOverridden() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (ws, _) = try Workspace.initialize(at: dir.appendingPathComponent("ws"), course: "/somewhere/course",
                                                exercises: [], tensorSources: nil)
@@ -114,7 +114,7 @@ struct WorkspaceTests {
     }
 
     @Test func resetBacksUpAndRestoresTheStarter() throws {
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fixture = try makeCourse(in: dir)
         let course = try fixture.course()
@@ -144,7 +144,7 @@ struct WorkspaceTests {
     /// and use a generated support type and Tensor. Slow (runs SwiftPM): about 10 s.
     @Test(.timeLimit(.minutes(3))) func swiftBuildCompilesTheWorkspace() throws {
         let tensor = try #require(repositoryTensorSources())
-        let dir = try makeTemporaryDirectory()
+        let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let solutions = [
             "l/a": "import Tensor\nfunc helper(_ x: Double) -> Double { x * 2 }\nfunc a(m: Matrix) -> StepResult {\n    StepResult(loss: helper(Double(m.rows)), values: [])\n}\n",
@@ -164,7 +164,7 @@ struct WorkspaceTests {
         #expect(FileManager.default.fileExists(atPath: ws.supportFile("l/a").path))
         #expect(!FileManager.default.fileExists(atPath: ws.supportFile("l/b").path))
 
-        let (status, output) = try runProcess("/usr/bin/env", ["swift", "build"], in: root)
+        let (status, output) = try runWorkspaceTestProcess("/usr/bin/env", ["swift", "build"], in: root)
         #expect(status == 0, "swift build failed:\n\(output)")
         #expect(!output.contains("unhandled"), "SwiftPM warned about files:\n\(output)")
     }
@@ -179,7 +179,7 @@ extension URL {
 }
 
 /// Runs a program and returns its exit status and combined output.
-func runProcess(_ executable: String, _ arguments: [String], in directory: URL) throws -> (Int32, String) {
+func runWorkspaceTestProcess(_ executable: String, _ arguments: [String], in directory: URL) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
