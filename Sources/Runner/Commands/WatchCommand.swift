@@ -26,8 +26,12 @@ struct WatchCommand: ParsableCommand {
         for (_, result) in loaded.lessons(language: course.lang) {
             if case .success(let lesson) = result { blocks += lesson.exercises }
         }
-        let watcher = FileWatcher(root: workspace.root.appendingPathComponent(Workspace.exercisesFolder),
-                                  preferPolling: poll)
+        let folder = workspace.root.appendingPathComponent(Workspace.exercisesFolder)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            fail("\(folder.path) is missing; run `lectern init` in \(workspace.root.path) to restore the starters")
+        }
+        let watcher = FileWatcher(root: folder, preferPolling: poll)
         let checker = Checker()
         let seed = self.seed
         let controller = WatchController(workspace: workspace, store: store, blocks: blocks, mode: watcher.mode,
