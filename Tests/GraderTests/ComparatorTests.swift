@@ -27,8 +27,11 @@ struct ComparatorTests {
 
     @Test func integersAreExact() {
         #expect(diff("7", "8") == "expected 7, got 8")
-        // A learner's real number that equals the integer is the same number.
+        // A learner's real number that equals the integer is the same number, and a
+        // whole-number reference real (printed as 7) still gets the tolerance.
         #expect(diff("7", "7.0") == nil)
+        #expect(diff("7", "7.000000001") == nil)
+        #expect(diff("7", "7.1") == "expected 7, got 7.1")
     }
 
     @Test func realsUseTheTolerance() {

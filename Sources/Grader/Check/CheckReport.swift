@@ -20,6 +20,8 @@ public struct CheckReport: Codable, Sendable, Equatable {
     public var summary: String
     /// For `too_slow`: how the learner's and the reference's times grow.
     public var growth: String?
+    /// True when this report was reused for an unchanged file (`ReportCache`).
+    public var reused: Bool = false
 
     public init(exercise: String, verdict: Verdict, score: Double = 0, maxScore: Double,
                 cases: CaseCount = CaseCount(passed: 0, total: 0), failure: CaseFailure? = nil,
@@ -63,6 +65,7 @@ public struct CheckReport: Codable, Sendable, Equatable {
             ("durationMs", .int(durationMs)),
             ("stdout", .string(stdout)), ("stderr", .string(stderr)),
             ("summary", .string(summary)), ("growth", growth.map(JSONValue.string) ?? .null),
+            ("reused", .bool(reused)),
         ])
     }
 }

@@ -8,34 +8,21 @@ import Tensor
 /// (the smaller cases passed). Either way the ladder is run to estimate how
 /// time grows: the least-squares slope of log t against log n.
 extension Checker {
-    func performance(_ spec: ExerciseSpec, perf: PerformanceSpec, binary: String, inputs: [JSONValue], firstIndex: Int,
-                     limits: SandboxLimits, learnerName: String, report: inout CheckReport) -> CheckReport? {
-        var expected: [JSONValue] = []
-        var referenceSeconds = 0.0
-        for (i, c) in inputs.enumerated() {
-            do {
-                let (output, seconds) = try Checker.timedReference(spec, c)
-                expected.append(output)
-                referenceSeconds += seconds
-            } catch {
-                var r = report
-                r.verdict = .internalError
-                r.summary = "the grader generated an invalid performance case \(i): \(error)"
-                return r
-            }
-        }
-        guard let outcome = try? Sandbox.run(binary: binary, cases: Array(JSONValue.array(inputs).compactText.utf8),
-                                             limits: limits) else {
+    func performance(_ spec: ExerciseSpec, perf: PerformanceSpec, binary: String, group: PreparedCases.Performance,
+                     firstIndex: Int, limits: SandboxLimits, learnerName: String, report: inout CheckReport) -> CheckReport? {
+        let inputs = group.inputs, expected = group.expected, referenceSeconds = group.referenceSeconds
+        guard let outcome = try? Sandbox.run(binary: binary, cases: group.bytes, limits: limits) else {
             var r = report
             r.verdict = .internalError
             r.summary = "cannot run the performance cases"
             return r
         }
-        let analysis = RunAnalysis(outcome, caseCount: inputs.count, limits: limits, learnerName: learnerName, binary: binary)
+        let analysis = RunAnalysis(outcome, caseCount: inputs.count, limits: limits, learnerName: learnerName, binary: binary,
+                                   expected: (expected, group.expectedBytes))
         var passed = 0
         for i in inputs.indices {
             guard let got = analysis.outputs[i] else { continue }
-            if let m = Comparator.judge(spec.comparison, input: inputs[i], expected: expected[i], got: got) {
+            if !analysis.identical[i], let m = Comparator.judge(spec.comparison, input: inputs[i], expected: expected[i], got: got) {
                 var r = report
                 r.cases.passed += passed
                 r.verdict = .wrongAnswer
@@ -101,7 +88,7 @@ extension Checker {
         }
         var ladderLimits = limits
         ladderLimits.wallSeconds = min(limits.wallSeconds, 15)
-        guard let outcome = try? Sandbox.run(binary: binary, cases: Array(JSONValue.array(rungs.map(\.input)).compactText.utf8),
+        guard let outcome = try? Sandbox.run(binary: binary, cases: JSONValue.array(rungs.map(\.input)).compactBytes,
                                              limits: ladderLimits) else { return nil }
         let analysis = RunAnalysis(outcome, caseCount: rungs.count, limits: ladderLimits, learnerName: learnerName, binary: binary)
         var points: [(Double, Double)] = []

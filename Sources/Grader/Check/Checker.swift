@@ -23,6 +23,8 @@ public struct Checker: Sendable {
     public var slowFloorSeconds = 0.05
     /// Time allowed for shrinking one failing case.
     public var shrinkSeconds = 1.5
+    /// Reuse the report of an unchanged, already judged file (see `ReportCache`).
+    public var reuseReports = true
 
     /// - Parameter cacheDirectory: defaults to `$XDG_CACHE_HOME/lectern` or `~/.cache/lectern`.
     public init(cacheDirectory: URL? = nil) {
@@ -39,12 +41,15 @@ public struct Checker: Sendable {
     }
 
     /// A compiled learner program, or the report that ends the check.
-    enum Build {
+    enum Build: Sendable {
         case program(String)
         case failed(verdict: Verdict, diagnostics: [Diagnostic], summary: String)
     }
 
-    func build(_ spec: ExerciseSpec, file: URL) -> Build {
+    func build(_ spec: ExerciseSpec, file: URL) -> Build { build(spec, file: file, cachedOnly: false) ?? .failed(verdict: .internalError, diagnostics: [], summary: "no build") }
+
+    /// With `cachedOnly`, nil when the file has not been compiled before.
+    func build(_ spec: ExerciseSpec, file: URL, cachedOnly: Bool) -> Build? {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return .failed(verdict: .internalError, diagnostics: [], summary: "cannot read \(file.path)")
         }
@@ -52,7 +57,8 @@ public struct Checker: Sendable {
         do {
             let toolkit = try Toolkit.prepare(cache: cacheDirectory)
             switch try Compiler.compile(learnerSource: source, learnerPath: file.path, signature: spec.signature,
-                                        toolkit: toolkit, cache: cacheDirectory) {
+                                        toolkit: toolkit, cache: cacheDirectory, cachedOnly: cachedOnly) {
+            case .notCached: return nil
             case .binary(let path, _): return .program(path)
             case .failed(let diagnostics):
                 let first = diagnostics.first(where: { $0.severity == "error" }) ?? diagnostics.first
@@ -67,6 +73,18 @@ public struct Checker: Sendable {
     /// Checks `file` against every case of `spec` generated from `seed`.
     public func check(_ spec: ExerciseSpec, file: URL, points: Double = 1, seed: UInt64 = 42,
                       onPhase: @Sendable (CheckPhase) -> Void = { _ in }) -> CheckReport {
+        var binaryPath: String?
+        let report = runCheck(spec, file: file, points: points, seed: seed, binary: &binaryPath, onPhase: onPhase)
+        if reuseReports, !report.reused, let binaryPath, ReportCache.reusable(report.verdict) {
+            ReportCache.store(report, cacheDirectory,
+                              key: ReportCache.key(binary: binaryPath, spec: spec, points: points, seed: seed,
+                                                   limits: limits.applying(spec.limits)))
+        }
+        return report
+    }
+
+    func runCheck(_ spec: ExerciseSpec, file: URL, points: Double, seed: UInt64, binary binaryPath: inout String?,
+                  onPhase: @Sendable (CheckPhase) -> Void) -> CheckReport {
         let clock = ContinuousClock.now
         func finish(_ r: CheckReport) -> CheckReport {
             var r = r
@@ -76,37 +94,40 @@ public struct Checker: Sendable {
         }
         var report = CheckReport(exercise: spec.id, verdict: .internalError, maxScore: points, seed: seed, summary: "")
         onPhase(.compiling)
+        // An unchanged file already judged on these cases: reuse its report.
+        if reuseReports, case .program(let path)? = build(spec, file: file, cachedOnly: true),
+           let reused = ReportCache.load(cacheDirectory, key: ReportCache.key(binary: path, spec: spec, points: points,
+                                                                             seed: seed, limits: limits.applying(spec.limits))) {
+            var r = reused
+            r.reused = true
+            return finish(r)
+        }
+        // Compile in the background while this thread generates the cases and
+        // the reference outputs: swiftc and the reference use different cores.
+        let compiled = Pending<Build>()
+        DispatchQueue.global(qos: .userInitiated).async { compiled.fulfil(self.build(spec, file: file)) }
+        let prepared = prepareCases(spec, seed: seed)
         let binary: String
-        switch build(spec, file: file) {
+        switch compiled.wait() {
         case .failed(let verdict, let diagnostics, let summary):
             report.verdict = verdict; report.diagnostics = diagnostics; report.summary = summary
             return finish(report)
         case .program(let path): binary = path
         }
-
-        // Cases and their reference outputs.
-        var rng = SeededRandom(seed: seed)
-        let groups = spec.generate(&rng)
-        var inputs: [JSONValue] = []
-        var kinds: [CaseKind] = []
-        for g in groups { for c in g.cases { inputs.append(c); kinds.append(g.kind) } }
-        var perfRNG = SeededRandom(seed: seed &+ 0x5EED)
-        let perfInputs = spec.performance?.cases(&perfRNG) ?? []
-        let total = inputs.count + perfInputs.count
+        binaryPath = binary
+        let inputs = prepared.inputs, kinds = prepared.kinds, expected = prepared.expected
+        let total = inputs.count + (prepared.performance?.inputs.count ?? 0)
         report.cases = CaseCount(passed: 0, total: total)
-        var expected: [JSONValue] = []
-        for (i, c) in inputs.enumerated() {
-            do { expected.append(try spec.reference(c)) } catch {
-                report.summary = "the grader generated an invalid case \(i) for \(spec.id): \(error)"
-                return finish(report)
-            }
+        if let problem = prepared.problem {
+            report.summary = problem
+            return finish(report)
         }
 
         let limits = self.limits.applying(spec.limits)
         let learnerName = file.lastPathComponent
         onPhase(.running(done: 0, total: total))
         let outcome: SandboxOutcome
-        do { outcome = try Sandbox.run(binary: binary, cases: Array(JSONValue.array(inputs).compactText.utf8), limits: limits) } catch {
+        do { outcome = try Sandbox.run(binary: binary, cases: prepared.bytes, limits: limits) } catch {
             report.summary = error.description
             return finish(report)
         }
@@ -153,9 +174,9 @@ public struct Checker: Sendable {
             return finish(report)
         }
 
-        if let perf = spec.performance, !perfInputs.isEmpty {
+        if let perf = spec.performance, let group = prepared.performance, !group.inputs.isEmpty {
             onPhase(.running(done: inputs.count, total: total))
-            if let slow = performance(spec, perf: perf, binary: binary, inputs: perfInputs, firstIndex: inputs.count,
+            if let slow = performance(spec, perf: perf, binary: binary, group: group, firstIndex: inputs.count,
                                       limits: limits, learnerName: learnerName, report: &report) {
                 return finish(slow)
             }
@@ -200,7 +221,7 @@ public struct Checker: Sendable {
         case .program(let binary):
             let limits = self.limits.applying(spec.limits)
             let outcome: SandboxOutcome
-            do { outcome = try Sandbox.run(binary: binary, cases: Array(JSONValue.array([input]).compactText.utf8), limits: limits) } catch {
+            do { outcome = try Sandbox.run(binary: binary, cases: JSONValue.array([input]).compactBytes, limits: limits) } catch {
                 report.message = error.description
                 return finish(report)
             }
@@ -218,5 +239,75 @@ public struct Checker: Sendable {
             }
             return finish(report)
         }
+    }
+}
+
+/// The cases of one check, generated (and answered by the reference) while
+/// the learner's file compiles.
+struct PreparedCases: Sendable {
+    struct Performance: Sendable {
+        var inputs: [JSONValue]
+        var expected: [JSONValue]
+        /// `expected` as compact JSON: a learner output with these bytes matches without parsing.
+        var expectedBytes: [[UInt8]] = []
+        /// Seconds inside the reference over all performance cases.
+        var referenceSeconds: Double
+        var bytes: [UInt8]
+    }
+    var inputs: [JSONValue] = []
+    var kinds: [CaseKind] = []
+    var expected: [JSONValue] = []
+    /// The cases as the JSON array sent to the learner's program.
+    var bytes: [UInt8] = []
+    var performance: Performance?
+    /// Set when the generator produced a case the reference rejects (the tool's fault).
+    var problem: String?
+}
+
+extension Checker {
+    func prepareCases(_ spec: ExerciseSpec, seed: UInt64) -> PreparedCases {
+        var p = PreparedCases()
+        var rng = SeededRandom(seed: seed)
+        for g in spec.generate(&rng) { for c in g.cases { p.inputs.append(c); p.kinds.append(g.kind) } }
+        for (i, c) in p.inputs.enumerated() {
+            do { p.expected.append(try spec.reference(c)) } catch {
+                p.problem = "the grader generated an invalid case \(i) for \(spec.id): \(error)"
+                return p
+            }
+        }
+        p.bytes = JSONValue.array(p.inputs).compactBytes
+        guard let perf = spec.performance else { return p }
+        var perfRNG = SeededRandom(seed: seed &+ 0x5EED)
+        var group = PreparedCases.Performance(inputs: perf.cases(&perfRNG), expected: [], referenceSeconds: 0, bytes: [])
+        for (i, c) in group.inputs.enumerated() {
+            do {
+                let (output, seconds) = try Checker.timedReference(spec, c)
+                group.expected.append(output)
+                group.referenceSeconds += seconds
+            } catch {
+                p.problem = "the grader generated an invalid performance case \(i) for \(spec.id): \(error)"
+                return p
+            }
+        }
+        group.bytes = JSONValue.array(group.inputs).compactBytes
+        group.expectedBytes = group.expected.map(\.compactBytes)
+        p.performance = group
+        return p
+    }
+}
+
+/// A value produced on another thread; `wait` blocks until it is there.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private var value: Value?
+
+    func fulfil(_ v: Value) {
+        value = v
+        ready.signal()
+    }
+
+    func wait() -> Value {
+        ready.wait()
+        return value!
     }
 }

@@ -19,12 +19,14 @@ enum Compiler {
     enum Outcome {
         case binary(path: String, cached: Bool)
         case failed([Diagnostic])
+        /// Only with `cachedOnly`: nothing cached for this text yet.
+        case notCached
     }
 
     static let flags = ["-O", "-g"] + Toolkit.languageFlags + ["-diagnostic-style", "llvm", "-module-name", "Solution"]
 
     static func compile(learnerSource: String, learnerPath: String, signature: Signature,
-                        toolkit: Toolkit, cache: URL) throws(GraderFailure) -> Outcome {
+                        toolkit: Toolkit, cache: URL, cachedOnly: Bool = false) throws(GraderFailure) -> Outcome {
         let displayName = (learnerPath as NSString).lastPathComponent
         if let line = HarnessGenerator.reservedNameLine(in: learnerSource) {
             return .failed([Diagnostic(file: learnerPath, line: line, column: 1, severity: "error",
@@ -43,6 +45,7 @@ enum Compiler {
             return .failed(diagnostics(String(decoding: text, as: UTF8.self), learnerCopy: "/" + displayName,
                                        learnerPath: learnerPath, signature: signature))
         }
+        if cachedOnly { return .notCached }
         try? fm.createDirectory(at: binDir, withIntermediateDirectories: true)
         let work = cache.appendingPathComponent("build-\(key)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do { try fm.createDirectory(at: work, withIntermediateDirectories: true) } catch {

@@ -30,6 +30,8 @@ public enum __LJ {
     case string(String)
     case array([__LJ])
     case object([(String, __LJ)])
+    /// An array of integers only, parsed without boxing each element.
+    case ints([Int])
 
     /// The field `key` of an object (null when absent).
     public subscript(key: String) -> __LJ {
@@ -58,6 +60,7 @@ struct __LecternParser {
         case UInt8(ascii: "["):
             i += 1; var items: [__LJ] = []; ws()
             if i < b.count, b[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            if let ints = integerRun() { return .ints(ints) }
             while true {
                 items.append(try value()); ws()
                 guard i < b.count else { throw __LecternDecodeError("unterminated array") }
@@ -83,6 +86,32 @@ struct __LecternParser {
         case UInt8(ascii: "f"): i += 5; return .bool(false)
         case UInt8(ascii: "n"): i += 4; return .null
         default: return try number()
+        }
+    }
+
+    /// After `[`: an array made only of integers, read straight into `[Int]`;
+    /// nil (with the position restored) when anything else appears.
+    mutating func integerRun() -> [Int]? {
+        let start = i
+        var out: [Int] = []
+        while true {
+            ws()
+            guard i < b.count else { i = start; return nil }
+            var neg = false
+            if b[i] == UInt8(ascii: "-") { neg = true; i += 1 }
+            let digits = i
+            var n = 0
+            while i < b.count, b[i] >= 48, b[i] <= 57, i - digits < 18 { n = n &* 10 &+ Int(b[i] &- 48); i += 1 }
+            if i == digits || (i < b.count && ((b[i] >= 48 && b[i] <= 57) || b[i] == UInt8(ascii: ".")
+                                                || b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E"))) {
+                i = start; return nil
+            }
+            out.append(neg ? -n : n)
+            ws()
+            guard i < b.count else { i = start; return nil }
+            if b[i] == UInt8(ascii: ",") { i += 1; continue }
+            if b[i] == UInt8(ascii: "]") { i += 1; return out }
+            i = start; return nil
         }
     }
 
@@ -170,7 +199,18 @@ extension Int: __LecternValue {
         default: throw __LecternDecodeError("expected an integer")
         }
     }
-    public func __write(_ out: inout [UInt8]) { __lecternAppend(String(self), &out) }
+    public func __write(_ out: inout [UInt8]) {
+        if self == 0 { out.append(48); return }
+        if self == .min { __lecternAppend(String(self), &out); return }
+        var v = self
+        if v < 0 { out.append(45); v = -v }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // room for 24 digits
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { buf in
+            while v > 0 { buf[n] = UInt8(truncatingIfNeeded: 48 + v % 10); v /= 10; n += 1 }
+            while n > 0 { n -= 1; out.append(buf[n]) }
+        }
+    }
 }
 
 extension Double: __LecternValue {
@@ -228,10 +268,50 @@ func __lecternWriteString(_ s: String, _ out: inout [UInt8]) {
 
 extension Array: __LecternValue where Element: __LecternValue {
     public init(__lj v: __LJ) throws {
+        // Integer and real arrays (the big cases) skip the generic witness per element.
+        if case .ints(let a) = v {
+            if Element.self == Int.self { self = unsafeBitCast(a, to: [Element].self); return }
+            self = try a.map { try Element(__lj: .int($0)) }
+            return
+        }
         guard case .array(let items) = v else { throw __LecternDecodeError("expected an array") }
+        if Element.self == Int.self {
+            var out: [Int] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                guard case .int(let n) = item else { out.append(try Int(__lj: item)); continue }
+                out.append(n)
+            }
+            self = unsafeBitCast(out, to: [Element].self)
+            return
+        }
+        if Element.self == Double.self {
+            var out: [Double] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                switch item {
+                case .double(let d): out.append(d)
+                case .int(let n): out.append(Double(n))
+                default: out.append(try Double(__lj: item))
+                }
+            }
+            self = unsafeBitCast(out, to: [Element].self)
+            return
+        }
         self = try items.map { try Element(__lj: $0) }
     }
     public func __write(_ out: inout [UInt8]) {
+        if Element.self == Int.self {
+            let ints = unsafeBitCast(self, to: [Int].self)
+            out.reserveCapacity(out.count + ints.count * 8)
+            out.append(91)
+            for (n, e) in ints.enumerated() {
+                if n > 0 { out.append(44) }
+                e.__write(&out)
+            }
+            out.append(93)
+            return
+        }
         out.append(91)
         for (n, e) in enumerated() {
             if n > 0 { out.append(44) }
@@ -646,7 +726,7 @@ public func __lecternRun(_ prepare: (__LJ) throws -> __LecternCall) -> Never {
 
     // 2. Everything on stdin, then stdin is /dev/null for the learner.
     var input: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
         let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress!, $0.count) }
         if n < 0 && errno == EINTR { continue }

@@ -65,6 +65,7 @@ public struct ExerciseSpec: Sendable {
         limits: LimitOverrides = LimitOverrides()
     ) -> ExerciseSpec {
         @Sendable func encode<T: Encodable>(_ value: T) -> JSONValue {
+            if let direct = JSONValue.directEncoding(value) { return direct }
             do { return try JSONValue(encoding: value) } catch {
                 preconditionFailure("\(id): a value did not encode: \(error)")
             }
@@ -93,7 +94,12 @@ public struct ExerciseSpec: Sendable {
             },
             comparison: comparison, performance: performance, limits: limits,
             timedReference: { (json) throws(CaseProblem) -> (output: JSONValue, seconds: Double) in
-                let typed = try json.decode(Input.self)
+                // The direct decoder avoids a text round trip on million-element cases;
+                // `decode` still gives the field-naming message when a case does not fit.
+                let typed: Input
+                if let fast = try? JSONValueDecoder.decode(Input.self, from: json) { typed = fast } else {
+                    typed = try json.decode(Input.self)
+                }
                 if let problem = validate(typed) { throw problem }
                 let start = ContinuousClock.now
                 let output = reference(typed)

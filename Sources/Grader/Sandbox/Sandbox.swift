@@ -101,6 +101,9 @@ enum Sandbox {
             return p
         }
         let pin = try makePipe(), pout = try makePipe(), perr = try makePipe(), pres = try makePipe()
+        // Large cases and results move in megabytes: bigger pipes, fewer wake-ups.
+        _ = fcntl(pin[1], 1031 /* F_SETPIPE_SZ */, 1 << 20)
+        _ = fcntl(pres[1], 1031 /* F_SETPIPE_SZ */, 1 << 20)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -140,7 +143,7 @@ enum Sandbox {
         var stdinFD: Int32 = pin[1]
         var fds: [Int32] = [pout[0], perr[0], pres[0]]
         var results: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
         let deadline = start + .milliseconds(Int(limits.wallSeconds * 1000))
         var status: Int32 = 0
         var usage = rusage()
@@ -165,7 +168,7 @@ enum Sandbox {
             for p in polls where p.revents != 0 {
                 if p.fd == stdinFD {
                     if p.revents & Int16(POLLOUT) != 0 {
-                        let n = stdin.withUnsafeBytes { write(stdinFD, $0.baseAddress! + stdinOffset, min($0.count - stdinOffset, 1 << 16)) }
+                        let n = stdin.withUnsafeBytes { write(stdinFD, $0.baseAddress! + stdinOffset, min($0.count - stdinOffset, 1 << 20)) }
                         if n > 0 { stdinOffset += n }
                         if n < 0 && errno != EAGAIN && errno != EINTR { close(stdinFD); stdinFD = -1; continue }
                         if stdinOffset >= stdin.count { close(stdinFD); stdinFD = -1; stdin = [] }

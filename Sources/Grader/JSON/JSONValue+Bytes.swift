@@ -1,0 +1,77 @@
+/// Compact JSON straight into bytes: the same text as `compactText`, without
+/// building a `String` first (cases of millions of numbers go to the learner
+/// program this way).
+extension JSONValue {
+    var compactBytes: [UInt8] {
+        var out: [UInt8] = []
+        appendCompact(to: &out)
+        return out
+    }
+
+    func appendCompact(to out: inout [UInt8]) {
+        switch self {
+        case .null: out.append(contentsOf: [110, 117, 108, 108])
+        case .bool(let b): out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8))
+        case .int(let i): JSONValue.appendInt(i, to: &out)
+        case .double(let d): out.append(contentsOf: JSONValue.format(d).utf8)
+        case .string(let s):
+            var text = ""
+            JSONValue.writeString(s, to: &text)
+            out.append(contentsOf: text.utf8)
+        case .array(let items):
+            out.append(91)
+            for (n, item) in items.enumerated() {
+                if n > 0 { out.append(44) }
+                item.appendCompact(to: &out)
+            }
+            out.append(93)
+        case .object(let pairs):
+            out.append(123)
+            for (n, (k, v)) in pairs.enumerated() {
+                if n > 0 { out.append(44) }
+                JSONValue.string(k).appendCompact(to: &out)
+                out.append(58)
+                v.appendCompact(to: &out)
+            }
+            out.append(125)
+        }
+    }
+
+    /// Decimal digits of `i` without going through `String`: written
+    /// backwards into a small stack buffer, appended in one call.
+    static func appendInt(_ i: Int, to out: inout [UInt8]) {
+        if i == .min { out.append(contentsOf: String(i).utf8); return }
+        var v = i.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buf in
+            var n = 24
+            repeat {
+                n -= 1
+                buf[n] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                v /= 10
+            } while v > 0
+            if i < 0 { n -= 1; buf[n] = 45 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[n..<24]))
+        }
+    }
+}
+
+extension JSONValue {
+    /// The `JSONValue(encoding:)` of the plain array types, built directly
+    /// (a million-element reference output costs milliseconds, not a second);
+    /// nil for any other type. Reals follow the encoder's convention: NaN and
+    /// infinities become the strings "NaN", "Infinity", "-Infinity".
+    static func directEncoding<T>(_ value: T) -> JSONValue? {
+        func real(_ d: Double) -> JSONValue {
+            if d.isNaN { return .string("NaN") }
+            if d.isInfinite { return .string(d > 0 ? "Infinity" : "-Infinity") }
+            return .double(d)
+        }
+        switch value {
+        case let a as [Int]: return .array(a.map(JSONValue.int))
+        case let a as [Double]: return .array(a.map(real))
+        case let a as [[Int]]: return .array(a.map { .array($0.map(JSONValue.int)) })
+        case let a as [[Double]]: return .array(a.map { .array($0.map(real)) })
+        default: return nil
+        }
+    }
+}
