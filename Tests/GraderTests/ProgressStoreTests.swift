@@ -121,6 +121,28 @@ struct ProgressStoreTests {
         #expect(try a.hintsShown("c/x") == got.count)
     }
 
+    /// Two processes starting at once on a workspace with no database yet both
+    /// create and migrate it; neither fails.
+    @Test func simultaneousFirstOpens() async throws {
+        let dir = try makeWorkspaceTestDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for round in 0..<20 {
+            let path = dir.appendingPathComponent("p\(round).sqlite").path
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<3 {
+                    group.addTask {
+                        let store = try ProgressStore(path: path)
+                        #expect(store.notice == nil)
+                        try store.recordAttempt(AttemptRecord(exercise: "a/x", verdict: "passed", score: 1, maxScore: 1,
+                                                              durationMs: 1, fileHash: ""))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try ProgressStore(path: path).attempts(of: "a/x").count == 3)
+        }
+    }
+
     /// Another process (the sqlite3 shell, standing in for a second lectern) writes
     /// while this one does; nothing is lost and the file stays sound.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")))

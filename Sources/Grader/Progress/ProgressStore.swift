@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 
 /// The learner's progress in a workspace: attempts, hints shown, quiz answers
@@ -80,7 +83,31 @@ public final class ProgressStore: Sendable {
         var description: String { "integrity check: \(report)" }
     }
 
+    /// Opens and migrates, retrying while another connection holds SQLite's lock
+    /// (switching a new file to WAL does not wait on the busy timeout).
     private static func open(path: String, busyTimeout: TimeInterval) throws -> DatabasePool {
+        // Creating and migrating is serialised across processes with an advisory
+        // lock on a side file: otherwise two first opens both run the migration,
+        // and one fails on "table already exists".
+        #if canImport(Glibc)
+        let lockFD = Glibc.open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        #else
+        let lockFD = Darwin.open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        #endif
+        if lockFD >= 0 { _ = flock(lockFD, LOCK_EX) }
+        defer { if lockFD >= 0 { _ = flock(lockFD, LOCK_UN); close(lockFD) } }
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try openOnce(path: path, busyTimeout: busyTimeout)
+            } catch let error as DatabaseError
+                where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline {
+                Thread.sleep(forTimeInterval: Double.random(in: 0.005...0.03))
+            }
+        }
+    }
+
+    private static func openOnce(path: String, busyTimeout: TimeInterval) throws -> DatabasePool {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.label = "lectern.progress"

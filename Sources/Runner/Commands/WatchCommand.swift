@@ -66,7 +66,7 @@ struct WatchLoop {
             var fds = [pollfd]()
             if interactive { fds.append(pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)) }
             if let fd = watcher.descriptor { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
-            _ = Glibc.poll(&fds, nfds_t(fds.count), Int32(wait * 1000))
+            _ = poll(&fds, nfds_t(fds.count), Int32(wait * 1000))
             if interactive, fds[0].revents & Int16(POLLIN) != 0 {
                 var byte: UInt8 = 0
                 if read(STDIN_FILENO, &byte, 1) == 1 {
