@@ -116,7 +116,7 @@ public struct Checker: Sendable {
         }
         binaryPath = binary
         let inputs = prepared.inputs, kinds = prepared.kinds, expected = prepared.expected
-        let total = inputs.count + (prepared.performance?.inputs.count ?? 0)
+        let total = inputs.count + (prepared.performance?.count ?? 0)
         report.cases = CaseCount(passed: 0, total: total)
         if let problem = prepared.problem {
             report.summary = problem
@@ -174,7 +174,7 @@ public struct Checker: Sendable {
             return finish(report)
         }
 
-        if let perf = spec.performance, let group = prepared.performance, !group.inputs.isEmpty {
+        if let perf = spec.performance, let group = prepared.performance, group.count > 0 {
             onPhase(.running(done: inputs.count, total: total))
             if let slow = performance(spec, perf: perf, binary: binary, group: group, firstIndex: inputs.count,
                                       limits: limits, learnerName: learnerName, report: &report) {
@@ -246,13 +246,43 @@ public struct Checker: Sendable {
 /// the learner's file compiles.
 struct PreparedCases: Sendable {
     struct Performance: Sendable {
-        var inputs: [JSONValue]
-        var expected: [JSONValue]
+        /// The cases, when generated in this run (nil when read from `PerformanceCache`).
+        var inputs: [JSONValue]?
+        /// The reference outputs, when computed in this run.
+        var expected: [JSONValue]?
         /// `expected` as compact JSON: a learner output with these bytes matches without parsing.
         var expectedBytes: [[UInt8]] = []
         /// Seconds inside the reference over all performance cases.
         var referenceSeconds: Double
+        /// False when `referenceSeconds` was measured by an earlier run.
+        var referenceFresh = true
+        /// The cases as the JSON array sent to the learner's program.
         var bytes: [UInt8]
+
+        var count: Int { expectedBytes.count }
+
+        /// Case i (parsed from `bytes` when the cases came from the cache).
+        func input(_ i: Int) -> JSONValue {
+            if let inputs { return inputs[i] }
+            var b = bytes
+            if case .array(let all)? = try? JSONValue.parse(bytes: &b), i < all.count { return all[i] }
+            return .null
+        }
+
+        /// All cases, parsed when needed.
+        func allInputs() -> [JSONValue] {
+            if let inputs { return inputs }
+            var b = bytes
+            if case .array(let all)? = try? JSONValue.parse(bytes: &b) { return all }
+            return []
+        }
+
+        /// The reference output of case i.
+        func expectedValue(_ i: Int) -> JSONValue {
+            if let expected { return expected[i] }
+            var b = expectedBytes[i]
+            return (try? JSONValue.parse(bytes: &b)) ?? .null
+        }
     }
     var inputs: [JSONValue] = []
     var kinds: [CaseKind] = []
@@ -277,20 +307,27 @@ extension Checker {
         }
         p.bytes = JSONValue.array(p.inputs).compactBytes
         guard let perf = spec.performance else { return p }
+        let cacheKey = PerformanceCache.key(spec: spec, seed: seed)
+        if let cached = PerformanceCache.load(cacheDirectory, key: cacheKey) {
+            p.performance = cached
+            return p
+        }
         var perfRNG = SeededRandom(seed: seed &+ 0x5EED)
-        var group = PreparedCases.Performance(inputs: perf.cases(&perfRNG), expected: [], referenceSeconds: 0, bytes: [])
-        for (i, c) in group.inputs.enumerated() {
+        let perfInputs = perf.cases(&perfRNG)
+        var group = PreparedCases.Performance(inputs: perfInputs, expected: [], referenceSeconds: 0, bytes: [])
+        for (i, c) in perfInputs.enumerated() {
             do {
                 let (output, seconds) = try Checker.timedReference(spec, c)
-                group.expected.append(output)
+                group.expected?.append(output)
                 group.referenceSeconds += seconds
             } catch {
                 p.problem = "the grader generated an invalid performance case \(i) for \(spec.id): \(error)"
                 return p
             }
         }
-        group.bytes = JSONValue.array(group.inputs).compactBytes
-        group.expectedBytes = group.expected.map(\.compactBytes)
+        group.bytes = JSONValue.array(perfInputs).compactBytes
+        group.expectedBytes = (group.expected ?? []).map(\.compactBytes)
+        PerformanceCache.store(group, cacheDirectory, key: cacheKey)
         p.performance = group
         return p
     }

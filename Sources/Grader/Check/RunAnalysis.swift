@@ -29,7 +29,7 @@ struct RunAnalysis {
     /// - Parameter expected: the reference outputs and their compact bytes;
     ///   an output with the same bytes is taken as is.
     init(_ o: SandboxOutcome, caseCount: Int, limits: SandboxLimits, learnerName: String, binary: String? = nil,
-         expected: (values: [JSONValue], bytes: [[UInt8]])? = nil) {
+         expected: (values: [JSONValue]?, bytes: [[UInt8]])? = nil) {
         outputs = Array(repeating: nil, count: caseCount)
         nanoseconds = Array(repeating: nil, count: caseCount)
         identical = Array(repeating: false, count: caseCount)
@@ -37,7 +37,8 @@ struct RunAnalysis {
         for r in o.results {
             guard r.index >= 0, r.index < caseCount, outputs[r.index] == nil else { malformed = true; continue }
             if let expected, r.index < expected.bytes.count, r.body == expected.bytes[r.index] {
-                outputs[r.index] = expected.values[r.index]
+                // Identical bytes: the value is the reference's (parsed only if it is known already).
+                outputs[r.index] = expected.values?[r.index] ?? .null
                 nanoseconds[r.index] = r.nanoseconds
                 identical[r.index] = true
                 continue

@@ -515,12 +515,12 @@ func __lecternSetLimit(_ resource: Int32, _ soft: Int, _ hard: Int) -> Bool {
 let __lecternArch: UInt32 = 0xC000_003E
 let __lecternNR = (fork: 57, vfork: 58, execve: 59, execveat: 322, clone: 56, clone3: 435, kill: 62,
                    tkill: 200, tgkill: 234, ptrace: 101, prctl: 157, seccomp: 317,
-                   sigqueue: 129, tgsigqueue: 297, pidfdSignal: 424, processVMWrite: 311)
+                   sigqueue: 129, tgsigqueue: 297, pidfdSignal: 424, processVMWrite: 311, socket: 41)
 #elseif arch(arm64)
 let __lecternArch: UInt32 = 0xC000_00B7
 let __lecternNR = (fork: -1, vfork: -1, execve: 221, execveat: 281, clone: 220, clone3: 435, kill: 129,
                    tkill: 130, tgkill: 131, ptrace: 117, prctl: 167, seccomp: 277,
-                   sigqueue: 138, tgsigqueue: 240, pidfdSignal: 424, processVMWrite: 271)
+                   sigqueue: 138, tgsigqueue: 240, pidfdSignal: 424, processVMWrite: 271, socket: 198)
 #endif
 
 /// Restricts writes to the current directory with Landlock (Linux 5.13+).
@@ -555,7 +555,8 @@ func __lecternLandlock() -> String? {
 
 /// A seccomp-BPF filter: no new processes (fork, vfork, exec, clone without
 /// CLONE_THREAD kill the process with SIGSYS; clone3 says ENOSYS so threads
-/// fall back to clone), no signals to other processes, no ptrace.
+/// fall back to clone), no signals to other processes, no ptrace, no
+/// sockets (so no network).
 func __lecternSeccomp() -> String? {
     #if os(Linux)
     guard let sys = __lecternSyscall else { return "no syscall()" }
@@ -576,6 +577,7 @@ func __lecternSeccomp() -> String? {
     }
     for nr in [__lecternNR.fork, __lecternNR.vfork, __lecternNR.execve, __lecternNR.execveat] { rule(nr, killProcess) }
     rule(__lecternNR.clone3, errno(ENOSYS))
+    rule(__lecternNR.socket, errno(EACCES))
     for nr in [__lecternNR.ptrace, __lecternNR.tkill, __lecternNR.sigqueue, __lecternNR.tgsigqueue,
                __lecternNR.pidfdSignal, __lecternNR.processVMWrite] { rule(nr, errno(EPERM)) }
     // clone: allowed only for threads (CLONE_THREAD = 0x10000 in the flags, args[0]).
