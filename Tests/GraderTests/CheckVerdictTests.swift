@@ -18,6 +18,8 @@ struct CheckVerdictTests {
         c.limits.cpuSeconds = 3
         c.limits.wallSeconds = 5
         c.limits.memoryBytes = 512 << 20
+        // Every fixture really runs; reuse of reports has its own test.
+        c.reuseReports = false
         return c
     }()
 
@@ -26,6 +28,7 @@ struct CheckVerdictTests {
     static let deque: ExerciseSpec = {
         var s = ExerciseRegistry.spec("sliding-window-max/deque")!
         s.performance = nil
+        s.id = "sliding-window-max/deque-without-performance"   // its own cache entries
         return s
     }()
 
@@ -35,6 +38,7 @@ struct CheckVerdictTests {
     /// debug-built reference.
     static let dequeWithPerformance: ExerciseSpec = {
         var s = ExerciseRegistry.spec("sliding-window-max/deque")!
+        s.id = "sliding-window-max/deque-small-performance"   // its own cache entries
         let ladder = s.performance!.ladder
         s.performance = PerformanceSpec(
             cases: { rng in
@@ -85,9 +89,26 @@ struct CheckVerdictTests {
         let start = ContinuousClock.now
         let r = check("passing.swift")
         let elapsed = ContinuousClock.now - start
-        #expect(r.verdict == .passed)
+        #expect(r.verdict == .passed && !r.reused)
         // A compile alone takes longer than this on any machine we know.
         #expect(elapsed < .seconds(3), "re-check took \(elapsed)")
+    }
+
+    @Test func unchangedPassingFileReusesItsReport() {
+        var c = Self.checker
+        c.reuseReports = true
+        let file = Self.fixtures.appendingPathComponent("passing.swift")
+        _ = c.check(Self.deque, file: file, points: 3)
+        let again = c.check(Self.deque, file: file, points: 3)
+        #expect(again.verdict == .passed && again.reused)
+        // Another seed is another set of cases: judged afresh (a new seed each run,
+        // since the test cache outlives the run).
+        let other = c.check(Self.deque, file: file, points: 3, seed: UInt64.random(in: 1000...1_000_000_000))
+        #expect(other.verdict == .passed && !other.reused)
+        // Timing-dependent verdicts are never reused.
+        let loop = Self.fixtures.appendingPathComponent("infinite_loop.swift")
+        _ = c.check(Self.deque, file: loop)
+        #expect(!c.check(Self.deque, file: loop).reused)
     }
 
     @Test func compileErrorPointsAtTheLearnerLine() {
