@@ -93,6 +93,7 @@ public struct Checker: Sendable {
             return r
         }
         var report = CheckReport(exercise: spec.id, verdict: .internalError, maxScore: points, seed: seed, summary: "")
+        let trace = Checker.tracer(start: clock)
         onPhase(.compiling)
         // An unchanged file already judged on these cases: reuse its report.
         if reuseReports, case .program(let path)? = build(spec, file: file, cachedOnly: true),
@@ -107,6 +108,7 @@ public struct Checker: Sendable {
         let compiled = Pending<Build>()
         DispatchQueue.global(qos: .userInitiated).async { compiled.fulfil(self.build(spec, file: file)) }
         let prepared = prepareCases(spec, seed: seed)
+        trace("cases prepared")
         let binary: String
         switch compiled.wait() {
         case .failed(let verdict, let diagnostics, let summary):
@@ -115,6 +117,7 @@ public struct Checker: Sendable {
         case .program(let path): binary = path
         }
         binaryPath = binary
+        trace("compiled")
         let inputs = prepared.inputs, kinds = prepared.kinds, expected = prepared.expected
         let total = inputs.count + (prepared.performance?.count ?? 0)
         report.cases = CaseCount(passed: 0, total: total)
@@ -131,6 +134,7 @@ public struct Checker: Sendable {
             report.summary = error.description
             return finish(report)
         }
+        trace("main cases run")
         onPhase(.running(done: inputs.count, total: total))
         onPhase(.comparing)
         report.stdout = Checker.shown(outcome.stdout, total: outcome.stdoutTotal)
@@ -181,11 +185,22 @@ public struct Checker: Sendable {
                 return finish(slow)
             }
             onPhase(.running(done: total, total: total))
+            trace("performance cases run")
         }
         report.verdict = .passed
         report.score = points
         report.summary = "passed all \(total) cases"
         return finish(report)
+    }
+
+    /// With `LECTERN_TRACE` set, a function printing "lectern-trace: <step> <seconds since start>"
+    /// to stderr; otherwise one that does nothing.
+    static func tracer(start: ContinuousClock.Instant) -> (String) -> Void {
+        guard ProcessInfo.processInfo.environment["LECTERN_TRACE"] != nil else { return { _ in } }
+        return { step in
+            let s = seconds(ContinuousClock.now - start)
+            FileHandle.standardError.write(Data("lectern-trace: \(step) \(String(format: "%.3f", s))\n".utf8))
+        }
     }
 
     /// The learner's stream as shown: cut at the soft cap, with the cut stated.

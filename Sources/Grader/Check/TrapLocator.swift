@@ -1,8 +1,8 @@
 import Foundation
 
 /// Turns a crash address into the runtime check that failed and the
-/// learner's line, using the binary's debug info (learner binaries are built
-/// with `-g`) and `llvm-symbolizer` (beside swiftc, or on PATH).
+/// learner's line, using the binary's line tables (learner binaries are built
+/// with `-gline-tables-only`) and `llvm-symbolizer` (beside swiftc, or on PATH).
 ///
 /// In `-O` builds Swift traps without printing a message; the debug info
 /// still names the failed check as an inlined frame, e.g.

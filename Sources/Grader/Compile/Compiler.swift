@@ -3,7 +3,7 @@ import Foundation
 /// Compiles a learner file with its generated harness:
 ///
 /// ```
-/// swiftc -O -g -swift-version 5 -diagnostic-style llvm -module-name Solution \
+/// swiftc -O -gline-tables-only -swift-version 5 -diagnostic-style llvm -module-name Solution \
 ///        -I <toolkit> -L <toolkit> -lLecternKit -lTensor \
 ///        <name>.swift __lectern_harness.swift -o <binary>
 /// ```
@@ -14,7 +14,8 @@ import Foundation
 /// compiled text is exactly the hashed text. Binaries (and compile errors)
 /// are cached under `<cache>/bin/<hash>` keyed by the learner file, the
 /// harness, the toolkit and the flags: an unchanged re-check does not compile.
-/// `-g` costs little and lets `TrapLocator` name the learner's line of a trap.
+/// Line tables (`-gline-tables-only`, nearly free, unlike full `-g`) let
+/// `TrapLocator` name the failed check and the learner's line of a trap.
 enum Compiler {
     enum Outcome {
         case binary(path: String, cached: Bool)
@@ -23,7 +24,7 @@ enum Compiler {
         case notCached
     }
 
-    static let flags = ["-O", "-g"] + Toolkit.languageFlags + ["-diagnostic-style", "llvm", "-module-name", "Solution"]
+    static let flags = ["-O", "-gline-tables-only"] + Toolkit.languageFlags + ["-diagnostic-style", "llvm", "-module-name", "Solution"]
 
     static func compile(learnerSource: String, learnerPath: String, signature: Signature,
                         toolkit: Toolkit, cache: URL, cachedOnly: Bool = false) throws(GraderFailure) -> Outcome {
