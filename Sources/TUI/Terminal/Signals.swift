@@ -10,6 +10,12 @@ nonisolated(unsafe) var interruptRequested: Int32 = 0
 /// the signal with its default action so the crash is still reported.
 func installSignalHandlers() {
     interruptRequested = 0
+    // A parent may have started us with signals blocked (they are inherited
+    // across exec); the app needs ^C, SIGTERM and SIGWINCH (resize) delivered.
+    var wanted = sigset_t()
+    sigemptyset(&wanted)
+    for sig in [SIGINT, SIGTERM, SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&wanted, sig) }
+    pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
     signal(SIGINT) { _ in interruptRequested = 1 }
     signal(SIGTERM) { _ in interruptRequested = 1 }
     for sig in [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTRAP] {
