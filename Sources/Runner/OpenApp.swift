@@ -58,7 +58,7 @@ func openApp(course options: CourseOptions) throws {
     model.selected = savedIndex ?? 0
 
     if env["LECTERN_BENCH_RENDER"] == "1" {
-        print(benchRender(model: model, environment: environment))
+        FileHandle.standardError.write(Data((benchRender(model: model, environment: environment) + "\n").utf8))
         return
     }
     var launch = AppLaunch(model: model, environment: environment, openLesson: savedIndex ?? (entries.isEmpty ? nil : 0),
