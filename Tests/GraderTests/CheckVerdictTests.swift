@@ -111,6 +111,14 @@ struct CheckVerdictTests {
         #expect(!c.check(Self.deque, file: loop).reused)
     }
 
+    @Test func aFileNamedMainStillCompilesAsALibraryFile() throws {
+        let url = try copy("passing.swift", replacing: "// A correct O(n) solution", with: "// Named main.swift")
+        let main = url.deletingLastPathComponent().appendingPathComponent("main.swift")
+        try FileManager.default.moveItem(at: url, to: main)
+        let r = Self.checker.check(Self.deque, file: main)
+        #expect(r.verdict == .passed, "\(r.humanText(color: false))")
+    }
+
     @Test func compileErrorPointsAtTheLearnerLine() {
         let r = check("compile_error.swift")
         #expect(r.verdict == .compileError)

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Check latency: `lectern check sliding-window-max/deque` on the course's
-# solution with the learner-binary cache cleared (the Tensor/LecternKit
-# toolkit, built once per machine, is kept), against a bare `swiftc -O` of the
-# same file with a trivial main; then an unchanged re-check (cached binary).
+# solution with the learner-binary cache cleared (what is prepared once per
+# machine and lectern build is kept: the Tensor/LecternKit toolkit and the
+# performance group's cases and reference outputs), against a bare `swiftc -O`
+# of the same file with a trivial main; then an unchanged re-check (cached
+# binary and report). LECTERN_TRACE=1 on a check prints where the time goes.
 # Medians of 5. Goals: ratio <= 1.5, re-check <= 0.3 s.
 set -uo pipefail
 cd "$(dirname "$0")/../.."

@@ -29,6 +29,10 @@ enum Compiler {
     static func compile(learnerSource: String, learnerPath: String, signature: Signature,
                         toolkit: Toolkit, cache: URL, cachedOnly: Bool = false) throws(GraderFailure) -> Outcome {
         let displayName = (learnerPath as NSString).lastPathComponent
+        // The name the file is compiled under; main.swift would be compiled as
+        // top-level code, clashing with the harness's @main.
+        let copyName = displayName == "main.swift" ? "main_.swift"
+            : displayName.hasSuffix(".swift") ? displayName : displayName + ".swift"
         if let line = HarnessGenerator.reservedNameLine(in: learnerSource) {
             return .failed([Diagnostic(file: learnerPath, line: line, column: 1, severity: "error",
                 message: "names containing `__lectern` or `LecternKit` are reserved for the grader; rename this")])
@@ -43,7 +47,7 @@ enum Compiler {
         let errors = binary + ".errors"
         if fm.isExecutableFile(atPath: binary) { return .binary(path: binary, cached: true) }
         if let text = fm.contents(atPath: errors) {
-            return .failed(diagnostics(String(decoding: text, as: UTF8.self), learnerCopy: "/" + displayName,
+            return .failed(diagnostics(String(decoding: text, as: UTF8.self), learnerCopy: "/" + copyName,
                                        learnerPath: learnerPath, signature: signature))
         }
         if cachedOnly { return .notCached }
@@ -53,7 +57,7 @@ enum Compiler {
             throw GraderFailure("cannot create \(work.path): \(error.localizedDescription)")
         }
         defer { try? fm.removeItem(at: work) }
-        let learnerCopy = work.appendingPathComponent(displayName.hasSuffix(".swift") ? displayName : displayName + ".swift")
+        let learnerCopy = work.appendingPathComponent(copyName)
         let harnessFile = work.appendingPathComponent(HarnessGenerator.fileName)
         do {
             try learnerSource.write(to: learnerCopy, atomically: false, encoding: .utf8)
