@@ -13,6 +13,7 @@ extension CheckReport {
         if cases.total > 0 { facts.append("\(cases.passed)/\(cases.total) cases") }
         facts.append("\(durationMs) ms")
         facts.append("seed \(seed)")
+        if reused { facts.append("file unchanged, verdict reused") }
         lines.append("  " + paint.dim(facts.joined(separator: " · ")))
         for d in diagnostics {
             let sev = d.severity == "error" ? paint.red(d.severity) : paint.yellow(d.severity)

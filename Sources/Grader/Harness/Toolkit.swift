@@ -72,6 +72,9 @@ struct Toolkit: Sendable {
                 dir = parent
             }
         }
+        // An installed layout (`<prefix>/share/lectern/Tensor`), as the workspace finds it.
+        let exe = (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map { URL(fileURLWithPath: $0) }
+        if let found = TensorSources.locate(executable: exe) { return found }
         throw GraderFailure("cannot find the Tensor sources (Sources/Tensor of the Lectern package); set LECTERN_TENSOR_SRC to that folder")
     }
 
