@@ -160,20 +160,11 @@ final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
             return CheckOutcome(verdict: "internal_error", passed: false,
                                 summary: "\(file.path) is missing; `lectern init` adds missing starter files")
         }
-        let report = checker.check(spec, file: file, points: points) { phase in
-            switch phase {
-            case .compiling: progress("compiling")
-            case .running(let done, let total): progress("running \(done)/\(total)")
-            case .comparing: progress("comparing")
-            }
-        }
+        let report = checker.check(spec, file: file, points: points) { progress(CheckOutcome.describe($0)) }
         _ = try? store?.recordAttempt(AttemptRecord(exercise: exercise, verdict: report.verdict.rawValue, score: report.score,
                                                     maxScore: report.maxScore, durationMs: report.durationMs,
                                                     fileHash: ProgressStore.fileHash(file)))
-        var lines = report.humanText(color: false).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let head = lines.isEmpty ? report.summary : lines.removeFirst()
-        return CheckOutcome(verdict: report.verdict.rawValue, passed: report.verdict == .passed, score: report.score,
-                            maxScore: report.maxScore, summary: head, details: lines)
+        return CheckOutcome(report: report)
     }
 
     func nextHint(exercise: String, hints: [String]) -> (index: Int, text: String)? {

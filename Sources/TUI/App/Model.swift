@@ -92,6 +92,8 @@ public struct Model {
     /// A one-line notice in the status bar until the next key.
     public var notice: String?
     public var quitting = false
+    /// Finds a built-in demo by name (tests substitute their own).
+    public var demoLookup: (String) -> (any Demo.Type)? = { DemoCatalog.type(named: $0) }
     /// Maps `$...$` TeX to Unicode for the layout.
     public var math: @Sendable (String) -> String = { $0 }
 

@@ -179,7 +179,7 @@ private func runDemo(_ model: inout Model) -> [Effect] {
     var block = lesson.demos[0]
     if case .demo(let i)? = model.anchorInView, let b = lesson.demos[safe: i] { block = b }
     var state = Model.DemoState(block: block)
-    if let type = DemoCatalog.type(named: block.name) {
+    if let type = model.demoLookup(block.name) {
         do { state.demo = try type.init(parameters: block.parameters) } catch { state.error = error.description }
     } else {
         state.error = "no demo named '\(block.name)' is built in"
@@ -263,7 +263,7 @@ private func overlayKey(_ model: inout Model, _ key: Key) -> [Effect] {
                 d.demo = demo
             }
         case .char("r"):
-            if let type = DemoCatalog.type(named: d.block.name), let fresh = try? type.init(parameters: d.block.parameters) {
+            if let type = model.demoLookup(d.block.name), let fresh = try? type.init(parameters: d.block.parameters) {
                 d.demo = fresh; d.clock.restart()
             }
         case .escape, .backspace, .enter:
