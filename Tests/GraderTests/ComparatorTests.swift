@@ -57,6 +57,7 @@ struct ComparatorTests {
         let e = "[" + Array(repeating: "[1.0, 2.0, 3.0, 4.0]", count: 6).joined(separator: ", ") + "]"
         let g = "[" + Array(repeating: "[1.0, 2.0, 3.0]", count: 6).joined(separator: ", ") + "]"
         #expect(diff(e, g) == "expected 6 rows × 4 columns, got 6 × 3")
+        #expect(diff("[[1.0, 2.0], [3.0, 4.0]]", "[]") == "expected 2 rows × 2 columns, got 0 rows")
     }
 
     @Test func matrixCellMessageWithLargestError() {

@@ -125,7 +125,9 @@ enum Comparator {
             switch e {
             case .array(let es):
                 guard case .array(let gs) = g else { return "\(prefix)expected an array, got \(g.kindName) \(show(g))" }
-                if isMatrix(es), case .array = gs.first ?? .null { return matrixDiff(es, gs, path: path) }
+                if isMatrix(es), gs.allSatisfy({ if case .array = $0 { true } else { false } }) {
+                    return matrixDiff(es, gs, path: path)
+                }
                 if es.count != gs.count {
                     return "\(prefix)expected \(es.count) value\(es.count == 1 ? "" : "s"), got \(gs.count)"
                 }
