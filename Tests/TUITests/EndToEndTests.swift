@@ -23,14 +23,17 @@ import Testing
     /// A one-lesson course with an English and a Chinese version.
     static func makeCourse(in dir: URL) throws -> URL {
         let course = dir.appendingPathComponent("course")
-        let lesson = course.appendingPathComponent("first-steps")
-        try FileManager.default.createDirectory(at: lesson, withIntermediateDirectories: true)
-        try "title: Test course\nlessons:\n  - first-steps\n".write(to: course.appendingPathComponent("course.yaml"), atomically: true, encoding: .utf8)
-        var body = "---\nid: first-steps\ntitle: First steps\nsummary: A lesson for the end-to-end test.\n---\n# First steps\n\n"
+        let lesson = course.appendingPathComponent("sliding-window-max")
+        try FileManager.default.createDirectory(at: lesson.appendingPathComponent("starters"), withIntermediateDirectories: true)
+        try "// TODO\nfunc maxSlidingWindowNaive(nums: [Int], k: Int) -> [Int] { [] }\n"
+            .write(to: lesson.appendingPathComponent("starters/naive.swift"), atomically: true, encoding: .utf8)
+        try "title: Test course\nlessons:\n  - sliding-window-max\n".write(to: course.appendingPathComponent("course.yaml"), atomically: true, encoding: .utf8)
+        var body = "---\nid: sliding-window-max\ntitle: First steps\nsummary: A lesson for the end-to-end test.\n---\n# First steps\n\n"
         for i in 1...30 { body += "Paragraph \(i) of the lesson, long enough to wrap around once it meets the pane edge.\n\n" }
-        body += "The word zebra appears only here.\n\n```quiz\nquestion: Which is right?\nchoices: [this one, not this]\nanswer: this one\n```\n"
+        body += "The word zebra appears only here.\n\n```exercise sliding-window-max/naive\ntitle: Scan every window\npoints: 1\n"
+            + "hints:\n  - Look at each window.\n  - Take its maximum.\n```\n\n```quiz\nquestion: Which is right?\nchoices: [this one, not this]\nanswer: this one\n```\n"
         try body.write(to: lesson.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
-        try "---\nid: first-steps\ntitle: 第一步\nsummary: 测试\n---\n# 第一步\n\n这是一段中文，用来检查宽字符的对齐。\n"
+        try "---\nid: sliding-window-max\ntitle: 第一步\nsummary: 测试\n---\n# 第一步\n\n这是一段中文，用来检查宽字符的对齐。\n"
             .write(to: lesson.appendingPathComponent("lesson.zh.md"), atomically: true, encoding: .utf8)
         return course
     }
@@ -90,9 +93,9 @@ import Testing
         deinit { run(["kill-server"]) }
     }
 
-    func launch(_ dir: URL, course: URL, tmux: String) -> Session {
+    func launch(_ dir: URL, course: URL, tmux: String, environment: String = "TERM=xterm-256color") -> Session {
         let s = Session(tmux: tmux)
-        let command = "cd '\(dir.path)' && TERM=xterm-256color '\(Self.lectern.path)' --course '\(course.path)'; "
+        let command = "cd '\(dir.path)' && \(environment) '\(Self.lectern.path)' --course '\(course.path)'; "
             + "echo $? > '\(dir.path)/exit'; stty -a > '\(dir.path)/stty'; echo SHELL-BACK; sleep 30"
         s.run(["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command])
         return s
@@ -156,5 +159,52 @@ import Testing
         #expect(Self.file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         let stty = Self.file(dir.appendingPathComponent("stty")) ?? ""
         #expect(stty.contains(" icanon") && stty.contains(" echo "), "terminal not restored: \(stty)")
+    }
+
+    @Test func screenTermWithoutColourStillDraws() throws {
+        guard let tmux = Self.tmux else { print("SKIPPED EndToEndTests: tmux is not installed"); return }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let course = try Self.makeCourse(in: dir)
+        let s = launch(dir, course: course, tmux: tmux, environment: "TERM=screen NO_COLOR=1")
+        #expect(s.wait(for: "1. First steps"), "outline not shown:\n\(s.screen())")
+        s.keys("Enter")
+        #expect(s.wait(for: "Paragraph 1 of the lesson"))
+        s.keys("q")
+        #expect(Self.file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+
+    /// The whole loop of the issue: open the lesson, create a workspace, edit
+    /// the exercise in $EDITOR (a script that saves a right solution), and see
+    /// it pass after the save, without leaving the app.
+    @Test func editSaveAndPass() throws {
+        guard let tmux = Self.tmux else { print("SKIPPED EndToEndTests: tmux is not installed"); return }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let course = try Self.makeCourse(in: dir)
+        let solution = dir.appendingPathComponent("solution.swift")
+        try """
+        func maxSlidingWindowNaive(nums: [Int], k: Int) -> [Int] {
+            (0...(nums.count - k)).map { nums[$0..<($0 + k)].max()! }
+        }
+        """.write(to: solution, atomically: true, encoding: .utf8)
+        let editor = dir.appendingPathComponent("editor.sh")
+        try "#!/bin/sh\nsleep 0.5\ncp '\(solution.path)' \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+        chmod(editor.path, 0o755)
+        let s = launch(dir, course: course, tmux: tmux, environment: "TERM=xterm-256color EDITOR='\(editor.path)' VISUAL=")
+        #expect(s.wait(for: "1. First steps"))
+        s.keys("Enter")
+        #expect(s.wait(for: "Paragraph 1 of the lesson"))
+        s.keys("e")
+        #expect(s.wait(for: "Create it at"), "no workspace offer:\n\(s.screen())")
+        s.keys("y")
+        #expect(s.wait(for: "workspace created"), "workspace not created:\n\(s.screen())")
+        let file = dir.appendingPathComponent("lectern-workspace/Exercises/sliding-window-max/naive.swift")
+        #expect(FileManager.default.fileExists(atPath: file.path))
+        s.keys("e")
+        // The editor saves a right solution; the watcher re-checks it.
+        #expect(s.wait(for: "✓ passed", timeout: 240), "no passing verdict:\n\(s.screen())")
+        s.keys("Escape", "q")
+        #expect(Self.file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 }
