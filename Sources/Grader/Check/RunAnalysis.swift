@@ -88,8 +88,10 @@ struct RunAnalysis {
         }
         let mib = Double(limits.memoryBytes >> 20)
         let outOfMemory = stderrText.contains("Could not allocate memory") || stderrText.contains("allocation failed")
+            || stderrText.contains("failed to allocate")
             || stderrText.contains("out of memory") || stderrText.contains("std::bad_alloc")
-            || (signal != nil && o.maxRSSBytes >= limits.memoryBytes * 8 / 10)
+            || (signal != nil && !stderrText.contains("Fatal error") && o.maxRSSBytes >= limits.memoryBytes * 8 / 10
+                && ownPeakRSSBytes() < limits.memoryBytes * 6 / 10)
         if outOfMemory {
             return Stop(verdict: .memoryLimit, message: "your program ran out of its \(Int(mib)) MiB of memory",
                         limit: LimitHit(name: "memory", value: mib, unit: "MiB"))
@@ -169,4 +171,16 @@ struct RunAnalysis {
         if !text.contains("(line "), let line = located?.line { text += " (line \(line) of \(learnerName))" }
         return text + " — signal \(signalName(signal))"
     }
+}
+
+/// This process's own peak resident size. Linux records the parent's
+/// high-water mark in a child's `ru_maxrss` when the child execs (the
+/// spawned process starts on the parent's address space), so a child's
+/// peak is only evidence of running out of memory when the grader itself is
+/// well below the limit (a large test process or app would otherwise make
+/// every crash look like `memory_limit`).
+func ownPeakRSSBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
 }
