@@ -33,7 +33,7 @@ public struct DemoError: Error, CustomStringConvertible, Sendable {
 
 /// Every built-in demo, by name.
 public enum DemoCatalog {
-    public static let all: [any Demo.Type] = [
+    nonisolated(unsafe) public static let all: [any Demo.Type] = [
         SlidingWindowDemo.self,
         Word2VecDemo.self,
         TokenizationDemo.self,
