@@ -134,6 +134,21 @@ import Testing
         #expect(env.checks == [AppFixtures.exerciseID, AppFixtures.exerciseID])
     }
 
+    @Test func aSaveDuringACheckIsCheckedAfterIt() {
+        let rt = started()
+        rt.send(.key(.enter))
+        var m = rt.model
+        // Pure update: a save arrives while a check runs.
+        _ = update(&m, .key(.char("c")))
+        #expect(m.checking != nil)
+        let during = update(&m, .fileChanged(exercise: AppFixtures.exerciseID))
+        #expect(during.isEmpty && m.recheck == AppFixtures.exerciseID)
+        let after = update(&m, .checkFinished(exercise: "sliding-window-max/naive",
+                                              CheckOutcome(verdict: "wrong_answer", passed: false)))
+        #expect(after == [.check(exercise: AppFixtures.exerciseID, points: 3)])
+        #expect(m.recheck == nil && m.checking?.exercise == AppFixtures.exerciseID)
+    }
+
     @Test func hintsComeOneAtATime() {
         let env = FakeEnvironment()
         let rt = started(env)

@@ -85,6 +85,8 @@ public struct Model {
     /// The check running now and its phase.
     public var checking: (exercise: String, phase: String)?
     public var spinner = 0
+    /// An exercise saved again while it was being checked: checked once more after.
+    public var recheck: String?
     /// The workspace folder, or nil when the app runs without one.
     public var workspace: String?
     /// Where a workspace would be created when the learner accepts.

@@ -49,9 +49,13 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Effect] {
         else if model.statuses[exercise] != .passed { model.statuses[exercise] = .attempted }
         model.relayout()
         model.overlay = .verdict(exercise: exercise, outcome, scroll: 0)
+        if let again = model.recheck {
+            model.recheck = nil
+            return startCheck(&model, again)
+        }
         return []
     case .fileChanged(let exercise):
-        guard model.checking == nil else { return [] }
+        guard model.checking == nil else { model.recheck = exercise; return [] }
         return startCheck(&model, exercise)
     case .hintLoaded(let exercise, let index, let text, let total):
         if let index, let text {
