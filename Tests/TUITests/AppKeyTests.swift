@@ -216,4 +216,28 @@ import Testing
             for row in buffer.textRows { #expect(DisplayWidth.of(row) <= w) }
         }
     }
+
+    /// Seeded random keys and sizes: nothing traps, every frame has the
+    /// screen's size and no row is wider than the screen.
+    @Test func randomKeysAndSizesNeverBreakTheScreen() {
+        let keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .backspace, .tab,
+                           .char("j"), .char("k"), .char("g"), .char("G"), .char("/"), .char("n"), .char("N"), .char("h"),
+                           .char("c"), .char("L"), .char("?"), .char(" "), .char("a"), .char("x"), .char("r"), .char("y")]
+        for seed in 0..<20 {
+            var rng = SplitMix(seed: UInt64(seed))
+            let rt = started()
+            for _ in 0..<150 {
+                if Int.random(in: 0..<10, using: &rng) == 0 {
+                    rt.send(.resize(width: Int.random(in: 10...140, using: &rng), height: Int.random(in: 4...50, using: &rng)))
+                } else {
+                    rt.send(.key(keys[Int.random(in: 0..<keys.count, using: &rng)]))
+                }
+                rt.waitUntilIdle()
+                let buffer = render(rt.model)
+                #expect(buffer.width == rt.model.width && buffer.height == rt.model.height)
+                #expect(buffer.textRows.allSatisfy { DisplayWidth.of($0) <= rt.model.width })
+                #expect(rt.model.scroll >= 0 && rt.model.scroll <= max(0, rt.model.maxScroll))
+            }
+        }
+    }
 }

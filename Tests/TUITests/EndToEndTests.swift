@@ -207,4 +207,25 @@ import Testing
         s.keys("Escape", "q")
         #expect(Self.file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
+
+    @Test func crashSignalRestoresTheTerminal() throws {
+        guard let tmux = Self.tmux else { print("SKIPPED EndToEndTests: tmux is not installed"); return }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let course = try Self.makeCourse(in: dir)
+        let s = launch(dir, course: course, tmux: tmux)
+        #expect(s.wait(for: "1. First steps"))
+        // The pane's shell runs lectern as its child.
+        let shell = s.run(["display-message", "-p", "-t", "e2e", "#{pane_pid}"], capture: true)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        guard let pid = children.split(separator: " ").compactMap({ Int32($0) }).first else {
+            print("SKIPPED crashSignalRestoresTheTerminal: cannot find the app's pid (no /proc?)"); return
+        }
+        kill(pid, SIGSEGV)
+        let status = Self.file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(status == "139", "exit status \(status ?? "none"): the crash must still be reported")
+        let stty = Self.file(dir.appendingPathComponent("stty")) ?? ""
+        #expect(stty.contains(" icanon") && stty.contains(" echo "), "terminal not restored: \(stty)")
+    }
 }
