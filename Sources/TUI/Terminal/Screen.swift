@@ -73,8 +73,17 @@ final class Screen {
         for y in 0..<buffer.height {
             for x in 0..<buffer.width {
                 let cell = buffer[x, y]
-                if cell.continuation { continue }
                 if !full, previous![x, y] == cell { continue }
+                if cell.continuation {
+                    // The terminal draws the wide character across this cell, unless
+                    // its own width table says the character is narrow: then blank it,
+                    // so nothing stale shows through.
+                    if x > 0, let first = buffer[x - 1, y].character.unicodeScalars.first,
+                       systemWidth(wchar_t(bitPattern: first.value)) == 1 {
+                        put(Cell(" ", style: cell.style), x: x, y: y)
+                    }
+                    continue
+                }
                 put(cell, x: x, y: y)
             }
         }
@@ -162,3 +171,8 @@ final class Screen {
         return result
     }
 }
+
+/// The C library's `wcwidth` (what ncurses uses to lay out a character); glibc
+/// hides its declaration unless `_XOPEN_SOURCE` is defined, so bind it by name.
+@_silgen_name("wcwidth")
+private func systemWidth(_ c: wchar_t) -> Int32
