@@ -55,7 +55,7 @@ public struct ExerciseSpec: Sendable {
     ///   - reference: the Engine function.
     ///   - generate: typed case groups.
     ///   - shrink: smaller typed variants of a case.
-    public static func define<Input: Codable & Sendable, Output: Codable>(
+    public static func define<Input: Codable & Sendable, Output: Codable & SendableMetatype>(
         id: String, signature: Signature, input: Input.Type,
         validate: @escaping @Sendable (Input) -> CaseProblem? = { _ in nil },
         reference: @escaping @Sendable (Input) -> Output,
@@ -64,7 +64,7 @@ public struct ExerciseSpec: Sendable {
         comparison: Comparison = .standard(), performance: PerformanceSpec? = nil,
         limits: LimitOverrides = LimitOverrides()
     ) -> ExerciseSpec {
-        @Sendable func encode<T: Encodable>(_ value: T) -> JSONValue {
+        @Sendable func encode<T: Encodable & SendableMetatype>(_ value: T) -> JSONValue {
             if let direct = JSONValue.directEncoding(value) { return direct }
             do { return try JSONValue(encoding: value) } catch {
                 preconditionFailure("\(id): a value did not encode: \(error)")
