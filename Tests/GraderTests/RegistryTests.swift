@@ -28,9 +28,16 @@ import Tensor
         var rng = SeededRandom(seed: 2026)
         let groups = spec.generate(&rng)
         #expect(groups.contains { $0.kind == .example && !$0.cases.isEmpty }, "\(id) has no lesson examples")
+        #expect(groups.map(\.kind) == [.example, .edge, .hidden], "\(id): groups in the order shown to learners")
+        #expect((30...60).contains(groups.last?.cases.count ?? 0), "\(id): 30-60 hidden cases")
         let cases = groups.flatMap(\.cases)
         for (i, c) in cases.enumerated() {
             #expect(spec.check(c) == nil, "\(id) case \(i) is invalid: \(spec.check(c).map(String.init(describing:)) ?? "")")
+            // Shrinking offers only valid cases that differ from the one shrunk.
+            for smaller in spec.shrink(c).prefix(8) {
+                #expect(spec.check(smaller) == nil, "\(id) shrunk \(smaller.compactText)")
+                #expect(smaller != c, "\(id): a shrink candidate equal to its case")
+            }
         }
         let outputs = try ExerciseRegistry.runReference(id, cases: .array(cases))
         guard case .array(let items) = outputs else { Issue.record("not an array"); return }

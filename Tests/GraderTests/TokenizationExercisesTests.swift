@@ -4,33 +4,6 @@ import Tensor
 
 @Suite("tokenization exercise bindings")
 struct TokenizationExercisesTests {
-    static let ids = ["tokenization/pretokenize", "tokenization/pair-counts", "tokenization/merge",
-                      "tokenization/train", "tokenization/train-regex", "tokenization/encode", "tokenization/decode"]
-
-    @Test func everyCatalogIDIsRegistered() {
-        for id in Self.ids { #expect(ExerciseRegistry.spec(id) != nil, "\(id)") }
-    }
-
-    /// Every generated case is valid and answered; shrunk variants are valid, different and smaller.
-    @Test(arguments: ids) func generatedCasesAreValid(id: String) throws {
-        let spec = try #require(ExerciseRegistry.spec(id))
-        var rng = SeededRandom(seed: 42)
-        let groups = spec.generate(&rng)
-        #expect(groups.map(\.kind) == [.example, .edge, .hidden])
-        #expect((30...60).contains(groups.last?.cases.count ?? 0))
-        for group in groups {
-            for item in group.cases {
-                #expect(spec.check(item) == nil, "\(item.compactText)")
-                _ = try spec.reference(item)
-                for smaller in spec.shrink(item).prefix(8) {
-                    #expect(spec.check(smaller) == nil, "shrunk \(smaller.compactText)")
-                    #expect(smaller != item)
-                    #expect(smaller.compactText.utf8.count <= item.compactText.utf8.count)
-                }
-            }
-        }
-    }
-
     /// The lesson's worked examples through the JSON path.
     @Test func lessonExamplesThroughJSON() throws {
         func run(_ id: String, _ json: String) throws -> JSONValue {
