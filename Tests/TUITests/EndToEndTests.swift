@@ -101,6 +101,19 @@ import Testing
         return s
     }
 
+    /// A scratch folder holding a one-lesson course, and tmux's path; nil
+    /// (after printing a SKIPPED line) when tmux is not installed.
+    static func scratch() throws -> (dir: URL, course: URL, tmux: String)? {
+        guard let tmux else { print("SKIPPED EndToEndTests: tmux is not installed"); return nil }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-e2e-\(UUID().uuidString)")
+        return (dir, try makeCourse(in: dir), tmux)
+    }
+
+    /// The app's exit status, as the pane's shell wrote it.
+    static func exitStatus(_ dir: URL) -> String? {
+        file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static func file(_ url: URL, timeout: Double = 10) -> String? {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
@@ -111,10 +124,8 @@ import Testing
     }
 
     @Test func readSearchResizeAndQuit() throws {
-        guard let tmux = Self.tmux else { print("SKIPPED EndToEndTests: tmux is not installed"); return }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-e2e-\(UUID().uuidString)")
+        guard let (dir, course, tmux) = try Self.scratch() else { return }
         defer { try? FileManager.default.removeItem(at: dir) }
-        let course = try Self.makeCourse(in: dir)
         let s = launch(dir, course: course, tmux: tmux)
 
         let start = Date()
@@ -142,46 +153,40 @@ import Testing
         #expect(s.wait(for: "switch language"))
         s.keys("Escape")
         s.keys("q")
-        #expect(Self.file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(Self.exitStatus(dir) == "0")
         #expect(s.wait(for: "SHELL-BACK"))
         let stty = Self.file(dir.appendingPathComponent("stty")) ?? ""
         #expect(stty.contains(" icanon") && stty.contains(" echo "), "terminal not restored: \(stty)")
     }
 
     @Test func controlCRestoresTheTerminal() throws {
-        guard let tmux = Self.tmux else { print("SKIPPED EndToEndTests: tmux is not installed"); return }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-e2e-\(UUID().uuidString)")
+        guard let (dir, course, tmux) = try Self.scratch() else { return }
         defer { try? FileManager.default.removeItem(at: dir) }
-        let course = try Self.makeCourse(in: dir)
         let s = launch(dir, course: course, tmux: tmux)
         #expect(s.wait(for: "1. First steps"))
         s.keys("C-c")
-        #expect(Self.file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(Self.exitStatus(dir) == "0")
         let stty = Self.file(dir.appendingPathComponent("stty")) ?? ""
         #expect(stty.contains(" icanon") && stty.contains(" echo "), "terminal not restored: \(stty)")
     }
 
     @Test func screenTermWithoutColourStillDraws() throws {
-        guard let tmux = Self.tmux else { print("SKIPPED EndToEndTests: tmux is not installed"); return }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-e2e-\(UUID().uuidString)")
+        guard let (dir, course, tmux) = try Self.scratch() else { return }
         defer { try? FileManager.default.removeItem(at: dir) }
-        let course = try Self.makeCourse(in: dir)
         let s = launch(dir, course: course, tmux: tmux, environment: "TERM=screen NO_COLOR=1")
         #expect(s.wait(for: "1. First steps"), "outline not shown:\n\(s.screen())")
         s.keys("Enter")
         #expect(s.wait(for: "Paragraph 1 of the lesson"))
         s.keys("q")
-        #expect(Self.file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(Self.exitStatus(dir) == "0")
     }
 
     /// The whole loop of the issue: open the lesson, create a workspace, edit
     /// the exercise in $EDITOR (a script that saves a right solution), and see
     /// it pass after the save, without leaving the app.
     @Test func editSaveAndPass() throws {
-        guard let tmux = Self.tmux else { print("SKIPPED EndToEndTests: tmux is not installed"); return }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-e2e-\(UUID().uuidString)")
+        guard let (dir, course, tmux) = try Self.scratch() else { return }
         defer { try? FileManager.default.removeItem(at: dir) }
-        let course = try Self.makeCourse(in: dir)
         let solution = dir.appendingPathComponent("solution.swift")
         try """
         func maxSlidingWindowNaive(nums: [Int], k: Int) -> [Int] {
@@ -205,14 +210,12 @@ import Testing
         // The editor saves a right solution; the watcher re-checks it.
         #expect(s.wait(for: "✓ passed", timeout: 240), "no passing verdict:\n\(s.screen())")
         s.keys("Escape", "q")
-        #expect(Self.file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(Self.exitStatus(dir) == "0")
     }
 
     @Test func crashSignalRestoresTheTerminal() throws {
-        guard let tmux = Self.tmux else { print("SKIPPED EndToEndTests: tmux is not installed"); return }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-e2e-\(UUID().uuidString)")
+        guard let (dir, course, tmux) = try Self.scratch() else { return }
         defer { try? FileManager.default.removeItem(at: dir) }
-        let course = try Self.makeCourse(in: dir)
         let s = launch(dir, course: course, tmux: tmux)
         #expect(s.wait(for: "1. First steps"))
         // The pane's shell runs lectern as its child.
@@ -223,7 +226,7 @@ import Testing
             print("SKIPPED crashSignalRestoresTheTerminal: cannot find the app's pid (no /proc?)"); return
         }
         kill(pid, SIGSEGV)
-        let status = Self.file(dir.appendingPathComponent("exit"))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let status = Self.exitStatus(dir)
         #expect(status == "139", "exit status \(status ?? "none"): the crash must still be reported")
         let stty = Self.file(dir.appendingPathComponent("stty")) ?? ""
         #expect(stty.contains(" icanon") && stty.contains(" echo "), "terminal not restored: \(stty)")
