@@ -5,9 +5,7 @@ import Testing
 
 @Suite struct RNNDemoTests {
     static func frame(_ demo: some Demo, width: Int = 100) -> [String] {
-        var buffer = CellBuffer(width: width, height: demo.preferredHeight(width: width))
-        demo.draw(into: &buffer, area: buffer.bounds)
-        return buffer.textRows
+        demo.frame(width: width).textRows
     }
 
     @Test func registeredInCatalog() {

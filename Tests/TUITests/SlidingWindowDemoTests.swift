@@ -3,9 +3,7 @@ import Testing
 
 @Suite struct SlidingWindowDemoTests {
     static func frame(_ demo: SlidingWindowDemo, width: Int = 72) -> [String] {
-        var buffer = CellBuffer(width: width, height: demo.preferredHeight(width: width))
-        demo.draw(into: &buffer, area: buffer.bounds)
-        return buffer.textRows
+        demo.frame(width: width).textRows
     }
 
     static func advance(_ demo: inout SlidingWindowDemo, _ steps: Int) {

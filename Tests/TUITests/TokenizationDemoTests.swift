@@ -6,9 +6,7 @@ import Lessons
 @Suite("Tokenization demo")
 struct TokenizationDemoTests {
     func render(_ demo: TokenizationDemo, width: Int = 80) -> [String] {
-        var buffer = CellBuffer(width: width, height: demo.preferredHeight(width: width))
-        demo.draw(into: &buffer, area: buffer.bounds)
-        return buffer.textRows
+        demo.frame(width: width).textRows
     }
 
     @Test func firstFrameShowsBytes() throws {

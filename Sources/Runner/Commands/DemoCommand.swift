@@ -57,9 +57,7 @@ struct DemoCommand: ParsableCommand {
         let color = Terminal.stdoutWantsColor
         var frames = 0
         func show(_ demo: any Demo) {
-            let height = max(1, demo.preferredHeight(width: cols))
-            var buffer = CellBuffer(width: cols, height: height)
-            demo.draw(into: &buffer, area: buffer.bounds)
+            let buffer = demo.frame(width: cols)
             var rows = color ? buffer.ansiRows() : buffer.textRows
             while let last = rows.last, last.trimmingCharacters(in: .whitespaces).isEmpty || last == "\u{1B}[0m" { rows.removeLast() }
             print(rows.joined(separator: "\n"))

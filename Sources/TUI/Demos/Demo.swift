@@ -25,6 +25,16 @@ public protocol Demo {
     func preferredHeight(width: Int) -> Int
 }
 
+extension Demo {
+    /// The current state drawn alone into a buffer `width` wide and as tall
+    /// as the demo likes: what `lectern demo` prints and the tests read.
+    public func frame(width: Int) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: max(1, preferredHeight(width: width)))
+        draw(into: &buffer, area: buffer.bounds)
+        return buffer
+    }
+}
+
 /// A demo parameter that could not be used.
 public struct DemoError: Error, CustomStringConvertible, Sendable {
     public var description: String
