@@ -143,7 +143,9 @@ struct ValidateTests {
         let validator = CourseValidator(course: try fixture.course(), knownDemos: nil, workers: 2, spec: stubSpec,
                                         registryIDs: ids, check: { spec, file, points in
             running.enter()
-            Thread.sleep(forTimeInterval: 0.05)
+            // Hold the first check until a second one runs beside it (or 10 s
+            // pass), so the overlap does not depend on how busy the machine is.
+            running.waitForOverlap(2, timeout: 10)
             defer { running.leave() }
             return markerChecker(spec, file, points)
         })
@@ -219,4 +221,13 @@ private final class Counter: @unchecked Sendable {
     private(set) var maximum = 0
     func enter() { lock.lock(); current += 1; maximum = max(maximum, current); lock.unlock() }
     func leave() { lock.lock(); current -= 1; lock.unlock() }
+    /// Returns once `count` checks have been running at the same time, or after `timeout` seconds.
+    func waitForOverlap(_ count: Int, timeout: Double) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            lock.lock(); let reached = maximum >= count; lock.unlock()
+            if reached { return }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+    }
 }

@@ -3,16 +3,9 @@ import Foundation
 /// Backpropagation through time for the vanilla RNN of `rnn/forward`: the
 /// gradients of L = Σ_t dhs_t · h_t with respect to every input.
 ///
-/// Return a `BPTTGradients` (the grader declares it; do not redeclare it):
-///
-///     struct BPTTGradients: Codable {
-///         var dwih: [[Double]]   // H×I
-///         var dwhh: [[Double]]   // H×H
-///         var dbih: [Double]     // H
-///         var dbhh: [Double]     // H
-///         var dh0: [Double]      // H
-///         var dxs: [[Double]]    // T×I
-///     }
+/// Return a `BPTTGradients`: the grader declares it (fields dwih, dwhh, dbih,
+/// dbhh, dh0, dxs), and `lectern init` writes the same declaration to
+/// `Support/bptt-types.swift` for your editor; do not declare it again.
 ///
 /// See "Backpropagation through time" in the lesson.
 func rnnBackward(xs: [[Double]], wih: [[Double]], whh: [[Double]], bih: [Double], bhh: [Double],

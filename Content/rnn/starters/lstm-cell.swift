@@ -5,8 +5,8 @@ import Foundation
 ///
 ///     c' = σ(f)⊙c + σ(i)⊙tanh(g)      h' = σ(o)⊙tanh(c')
 ///
-/// Return an `LSTMState` (declared by the grader: `struct LSTMState: Codable
-/// { var h: [Double]; var c: [Double] }`). See "LSTM" in the lesson.
+/// Return an `LSTMState` (fields h and c; the grader declares it, see
+/// `Support/lstm-cell-types.swift`). See "LSTM" in the lesson.
 func lstmCell(x: [Double], h: [Double], c: [Double], wih: [[Double]], whh: [[Double]],
               bih: [Double], bhh: [Double]) -> LSTMState {
     // TODO: compute the 4H pre-activations, read each gate from its block, update c then h.

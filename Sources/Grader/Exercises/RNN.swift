@@ -29,30 +29,15 @@ enum RNNExercises {
     }
     struct ClipCase: Codable, Sendable, Equatable { var grads: [[Double]]; var maxNorm: Double }
 
-    // MARK: result types compiled into the harness (fields as in the catalog)
+    // MARK: result types compiled into the harness, generated from the Engine's own types
 
-    static let gradientsType = """
-    struct BPTTGradients: Codable {
-        var dwih: [[Double]]   // H×I
-        var dwhh: [[Double]]   // H×H
-        var dbih: [Double]     // H
-        var dbhh: [Double]     // H
-        var dh0: [Double]      // H
-        var dxs: [[Double]]    // T×I
-    }
-    """
-    static let lstmStateType = """
-    struct LSTMState: Codable {
-        var h: [Double]
-        var c: [Double]
-    }
-    """
-    static let clippedType = """
-    struct ClippedGradients: Codable {
-        var grads: [[Double]]
-        var totalNorm: Double
-    }
-    """
+    static let gradientsType = LearnerType.declaration(
+        of: RNN.Gradients(dwih: Matrix(rows: 0, cols: 0), dwhh: Matrix(rows: 0, cols: 0), dbih: [], dbhh: [],
+                          dh0: [], dxs: Matrix(rows: 0, cols: 0)),
+        named: "BPTTGradients",
+        notes: ["dwih": "H×I", "dwhh": "H×H", "dbih": "H", "dbhh": "H", "dh0": "H", "dxs": "T×I"])
+    static let lstmStateType = LearnerType.declaration(of: RNN.LSTMState(h: [], c: []))
+    static let clippedType = LearnerType.declaration(of: RNN.ClippedGradients(grads: [], totalNorm: 0))
 
     static let matrixParameters: [Signature.Parameter] = [
         .init("wih", "[[Double]]"), .init("whh", "[[Double]]"), .init("bih", "[Double]"), .init("bhh", "[Double]"),
