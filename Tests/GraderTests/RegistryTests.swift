@@ -1,4 +1,6 @@
 import Testing
+import Foundation
+import Lessons
 import Tensor
 @testable import Grader
 
@@ -6,20 +8,37 @@ import Tensor
 /// bound, its generated cases are valid, and the reference answers them
 /// through the same path `lectern reference` uses.
 @Suite struct RegistryTests {
-    /// The ids of CATALOG.md for the lessons in the course today.
-    static let catalogIDs = [
-        "sliding-window-max/naive", "sliding-window-max/deque", "sliding-window-max/max-pool-2d",
-        "tokenization/pretokenize", "tokenization/pair-counts", "tokenization/merge", "tokenization/train",
-        "tokenization/train-regex", "tokenization/encode", "tokenization/decode",
-        "word2vec/skipgram-pairs", "word2vec/noise-distribution", "word2vec/keep-probability",
-        "word2vec/sgns-step", "word2vec/most-similar", "word2vec/analogy",
-        "rnn/forward", "rnn/bptt", "rnn/lstm-cell", "rnn/gru-cell", "rnn/clip-grad-norm",
-    ]
+    /// The exercise ids named by the built-in course's lessons, in course
+    /// order: the registry must bind exactly these (no hand-kept list).
+    static let catalogIDs: [String] = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Content").standardizedFileURL
+        guard let course = try? Course.load(from: root) else { return [] }
+        return course.lessons().flatMap { entry in
+            ((try? entry.lesson.get())?.exercises ?? []).map(\.id)
+        }
+    }()
 
     @Test func everyCatalogIDIsBoundOnce() {
         let ids = ExerciseRegistry.all.map(\.id)
         #expect(Set(ids).count == ids.count, "duplicate ids")
+        #expect(Self.catalogIDs.count >= 21, "the built-in course was not read")
         #expect(Set(ids) == Set(Self.catalogIDs))
+    }
+
+    /// Every generated case is an object whose keys are exactly the
+    /// signature's argument labels, so the JSON and the Swift function agree.
+    @Test func caseKeysAreTheSignatureLabels() {
+        for spec in ExerciseRegistry.all {
+            var rng = SeededRandom(seed: 5)
+            let labels = Set(spec.signature.parameters.map(\.label))
+            var cases = spec.generate(&rng).flatMap(\.cases)
+            if let perf = spec.performance { var r = SeededRandom(seed: 6); cases += perf.ladder(&r).prefix(1).map(\.input) }
+            for c in cases {
+                guard case .object(let fields) = c else { Issue.record("\(spec.id): a case is not an object"); continue }
+                #expect(Set(fields.map(\.0)) == labels, "\(spec.id): case keys \(fields.map(\.0).sorted()) vs labels \(labels.sorted())")
+            }
+        }
     }
 
     @Test(arguments: catalogIDs)
@@ -50,5 +69,24 @@ import Tensor
             let x = spec.generate(&a).flatMap(\.cases), y = spec.generate(&b).flatMap(\.cases)
             #expect(x == y, "\(spec.id) is not deterministic")
         }
+    }
+}
+
+/// `lectern reference --time` counts the reference alone: decoding a large
+/// case and encoding its answer happen outside the reported seconds.
+@Suite struct ReferenceTimingTests {
+    @Test func decodingIsNotCounted() throws {
+        // 10^6 values: the deque does a few milliseconds of work, while
+        // turning the JSON into [Int] and the answer back into JSON costs far more.
+        var rng = SeededRandom(seed: 3)
+        let nums = (0..<1_000_000).map { _ in JSONValue.int(rng.int(in: -999...999)) }
+        let cases = JSONValue.array([.object([("nums", .array(nums)), ("k", .int(2))])])
+        var reported = 0.0
+        let start = ContinuousClock.now
+        _ = try ExerciseRegistry.runReference("sliding-window-max/deque", cases: cases, timing: { reported = $0 })
+        let d = ContinuousClock.now - start
+        let total = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        #expect(reported > 0)
+        #expect(reported < total / 2, "compute \(reported) s of \(total) s in all: decoding seems to be counted")
     }
 }
