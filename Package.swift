@@ -20,6 +20,11 @@ let package = Package(
                        providers: [.apt(["libncurses-dev"])]),
         .target(name: "Tensor"),
         .target(name: "Engine", dependencies: ["Tensor"]),
+        // The harness runtime linked into every learner binary. SwiftPM
+        // type-checks and tests it; the grader compiles the same sources into
+        // its toolkit with `-swift-version 5` (see Grader/Harness/Toolkit.swift).
+        .target(name: "LecternKit", dependencies: ["Tensor"],
+                swiftSettings: [.swiftLanguageMode(.v5)]),
         .target(name: "Lessons", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
         .target(name: "Grader", dependencies: [
             "Engine", "Lessons", "Tensor",
@@ -32,6 +37,8 @@ let package = Package(
         ]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Tensor"]),
+        .testTarget(name: "LecternKitTests", dependencies: ["LecternKit", "Tensor"],
+                    swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GraderTests", dependencies: ["Grader", "Engine", "Lessons", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Lessons", "Grader"]),

@@ -48,7 +48,7 @@ struct HarnessProtocolTests {
         let sig = Signature(function: "maxSlidingWindow", parameters: [.init("nums", "[Int]"), .init("k", "Int")], returns: "[Int]")
         let d = Compiler.diagnostics(text, learnerCopy: "/deque.swift", learnerPath: "Exercises/s/deque.swift", signature: sig)
         #expect(d.count == 2)
-        #expect(d[0] == Diagnostic(file: "Exercises/s/deque.swift", line: 6, column: 12, severity: "error",
+        #expect(d[0] == Diagnostic(file: "Exercises/s/deque.swift", line: 6, column: 12, severity: .error,
                                    message: "cannot find 'reslt' in scope"))
         // Only harness errors: the learner is told the declaration to write.
         let h = Compiler.diagnostics("/__lectern_harness.swift:9:40: error: cannot find 'maxSlidingWindow' in scope",

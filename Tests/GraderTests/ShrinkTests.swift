@@ -15,7 +15,7 @@ struct ShrinkTests {
     }()
 
     func binary(_ name: String, _ spec: ExerciseSpec) -> String? {
-        if case .program(let path) = Self.checker.build(spec, file: Self.fixtures.appendingPathComponent(name)) { return path }
+        if case .program(let path, _) = Self.checker.build(spec, file: Self.fixtures.appendingPathComponent(name)) { return path }
         return nil
     }
 

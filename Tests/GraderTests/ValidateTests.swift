@@ -16,7 +16,7 @@ private let markerChecker: CourseValidator.CheckFunction = { spec, file, points 
     if text.contains("// BROKEN") {
         return CheckReport(exercise: spec.id, verdict: .compileError, maxScore: points,
                            diagnostics: [Diagnostic(file: file.lastPathComponent, line: 2, column: 5,
-                                                    severity: "error", message: "cannot find 'x' in scope")],
+                                                    severity: .error, message: "cannot find 'x' in scope")],
                            seed: 42, summary: "compile error")
     }
     if text.contains("// PASSES") {

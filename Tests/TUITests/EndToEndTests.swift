@@ -1,12 +1,17 @@
 import Foundation
 import Testing
 
+/// tmux's path, or nil when it is not installed.
+let installedTmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
 /// Drives the real `lectern` binary inside tmux: the outline appears, a
 /// lesson opens, search and resize work, and `q` and ^C leave with status 0
-/// and the terminal restored. Skipped (with a printed reason) when tmux is missing.
-@Suite(.serialized) struct EndToEndTests {
-    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
+/// and the terminal restored. Reported as skipped, with the reason, when tmux
+/// is missing (`.ci/run` installs it).
+@Suite(.serialized, .enabled(if: installedTmux != nil, "tmux is not installed"))
+struct EndToEndTests {
+    static let tmux = installedTmux
 
     /// The `lectern` executable next to the test bundle (`.build/<config>/`).
     static let lectern: URL = {
@@ -101,10 +106,10 @@ import Testing
         return s
     }
 
-    /// A scratch folder holding a one-lesson course, and tmux's path; nil
-    /// (after printing a SKIPPED line) when tmux is not installed.
+    /// A scratch folder holding a one-lesson course, and tmux's path (the
+    /// suite only runs when tmux exists).
     static func scratch() throws -> (dir: URL, course: URL, tmux: String)? {
-        guard let tmux else { print("SKIPPED EndToEndTests: tmux is not installed"); return nil }
+        let tmux = try #require(Self.tmux, "tmux is not installed")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-e2e-\(UUID().uuidString)")
         return (dir, try makeCourse(in: dir), tmux)
     }

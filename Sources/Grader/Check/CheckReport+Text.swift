@@ -16,7 +16,7 @@ extension CheckReport {
         if reused { facts.append("file unchanged, verdict reused") }
         lines.append("  " + paint.dim(facts.joined(separator: " · ")))
         for d in diagnostics {
-            let sev = d.severity == "error" ? paint.red(d.severity) : paint.yellow(d.severity)
+            let sev = d.severity == .error ? paint.red(d.severity.rawValue) : paint.yellow(d.severity.rawValue)
             lines.append("  \(d.file):\(d.line):\(d.column): \(sev): \(d.message)")
         }
         if let f = failure {
@@ -56,7 +56,7 @@ extension TryReport {
         lines.append("yours      " + (got.map { Paint.clip($0.spacedText, 2000) } ?? "-"))
         let verdictText = verdict == .passed ? paint.green("same") : paint.red(verdict.words)
         lines.append("verdict    " + verdictText + (learnerMs.map { "  (your function: \(Paint.number($0)) ms)" } ?? ""))
-        for d in diagnostics { lines.append("  \(d.file):\(d.line):\(d.column): \(d.severity): \(d.message)") }
+        for d in diagnostics { lines.append("  \(d.file):\(d.line):\(d.column): \(d.severity.rawValue): \(d.message)") }
         if !message.isEmpty { lines.append(paint.yellow(message)) }
         if let limit { lines.append("stopped by the \(limit.words)") }
         for (name, text) in [("stdout", stdout), ("stderr", stderr)] where !text.isEmpty {

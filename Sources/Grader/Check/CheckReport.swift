@@ -22,6 +22,9 @@ public struct CheckReport: Codable, Sendable, Equatable {
     public var growth: String?
     /// True when this report was reused for an unchanged file (`ReportCache`).
     public var reused: Bool = false
+    /// True when the learner binary came from the compile cache (the file's
+    /// text was compiled before), so no compiler ran.
+    public var binaryReused: Bool = false
 
     public init(exercise: String, verdict: Verdict, score: Double = 0, maxScore: Double,
                 cases: CaseCount = CaseCount(passed: 0, total: 0), failure: CaseFailure? = nil,
@@ -55,10 +58,10 @@ public struct CheckReport: Codable, Sendable, Equatable {
             ("failure", failureValue),
             ("diagnostics", .array(diagnostics.map { d in
                 .object([("file", .string(d.file)), ("line", .int(d.line)), ("column", .int(d.column)),
-                         ("severity", .string(d.severity)), ("message", .string(d.message))])
+                         ("severity", .string(d.severity.rawValue)), ("message", .string(d.message))])
             })),
             ("limit", limit.map { l in
-                .object([("name", .string(l.name)), ("value", l.value == l.value.rounded() ? .int(Int(l.value)) : .double(l.value)),
+                .object([("name", .string(l.name.rawValue)), ("value", l.value == l.value.rounded() ? .int(Int(l.value)) : .double(l.value)),
                          ("unit", .string(l.unit))])
             } ?? .null),
             ("seed", seed <= UInt64(Int.max) ? .int(Int(seed)) : j(seed)),

@@ -42,7 +42,8 @@ public struct Checker: Sendable {
 
     /// A compiled learner program, or the report that ends the check.
     enum Build: Sendable {
-        case program(String)
+        /// The learner binary, and whether it came from the cache (no compile).
+        case program(String, cached: Bool)
         case failed(verdict: Verdict, diagnostics: [Diagnostic], summary: String)
     }
 
@@ -59,9 +60,9 @@ public struct Checker: Sendable {
             switch try Compiler.compile(learnerSource: source, learnerPath: file.path, signature: spec.signature,
                                         toolkit: toolkit, cache: cacheDirectory, cachedOnly: cachedOnly) {
             case .notCached: return nil
-            case .binary(let path, _): return .program(path)
+            case .binary(let path, let cached): return .program(path, cached: cached)
             case .failed(let diagnostics):
-                let first = diagnostics.first(where: { $0.severity == "error" }) ?? diagnostics.first
+                let first = diagnostics.first(where: { $0.severity == .error }) ?? diagnostics.first
                 let summary = first.map { "compile error: line \($0.line): \($0.message)" } ?? "compile error"
                 return .failed(verdict: .compileError, diagnostics: diagnostics, summary: summary)
             }
@@ -96,7 +97,7 @@ public struct Checker: Sendable {
         let trace = Checker.tracer(start: clock)
         onPhase(.compiling)
         // An unchanged file already judged on these cases: reuse its report.
-        if reuseReports, case .program(let path)? = build(spec, file: file, cachedOnly: true),
+        if reuseReports, case .program(let path, _)? = build(spec, file: file, cachedOnly: true),
            let reused = ReportCache.load(cacheDirectory, key: ReportCache.key(binary: path, spec: spec, points: points,
                                                                              seed: seed, limits: limits.applying(spec.limits))) {
             var r = reused
@@ -114,7 +115,7 @@ public struct Checker: Sendable {
         case .failed(let verdict, let diagnostics, let summary):
             report.verdict = verdict; report.diagnostics = diagnostics; report.summary = summary
             return finish(report)
-        case .program(let path): binary = path
+        case .program(let path, let cached): binary = path; report.binaryReused = cached
         }
         binaryPath = binary
         trace("compiled")
@@ -233,7 +234,7 @@ public struct Checker: Sendable {
         case .failed(let verdict, let diagnostics, let summary):
             report.verdict = verdict; report.diagnostics = diagnostics; report.message = summary
             return finish(report)
-        case .program(let binary):
+        case .program(let binary, _):
             let limits = self.limits.applying(spec.limits)
             let outcome: SandboxOutcome
             do { outcome = try Sandbox.run(binary: binary, cases: JSONValue.array([input]).compactBytes, limits: limits) } catch {

@@ -65,26 +65,26 @@ struct RunAnalysis {
         if o.outputExceeded {
             return Stop(verdict: .outputLimit,
                         message: "your program printed more than \(limits.outputHardBytes >> 20) MiB; printing is for debugging, keep it small",
-                        limit: LimitHit(name: "output", value: Double(limits.outputHardBytes >> 20), unit: "MiB"))
+                        limit: LimitHit(name: .output, value: Double(limits.outputHardBytes >> 20), unit: "MiB"))
         }
         if o.resultsExceeded {
             return Stop(verdict: .outputLimit, message: "your function returned more than \(limits.resultsBytes >> 20) MiB of results",
-                        limit: LimitHit(name: "output", value: Double(limits.resultsBytes >> 20), unit: "MiB"))
+                        limit: LimitHit(name: .output, value: Double(limits.resultsBytes >> 20), unit: "MiB"))
         }
         if o.wallTimedOut {
             return Stop(verdict: .timeout, message: "your program did not finish within \(Int(limits.wallSeconds)) s (an infinite loop?)",
-                        limit: LimitHit(name: "wall_time", value: seconds(limits.wallSeconds), unit: "s"))
+                        limit: LimitHit(name: .wallTime, value: seconds(limits.wallSeconds), unit: "s"))
         }
         let signal = o.signal ?? o.crash?.signal
         let cpuLimit = Double(Int(limits.cpuSeconds.rounded(.up)))
         if signal == SIGXCPU || (o.signal == SIGKILL && o.cpuSeconds >= cpuLimit - 0.05) {
             return Stop(verdict: .timeout, message: "your program used more than \(Int(cpuLimit)) s of CPU time (an infinite loop?)",
-                        limit: LimitHit(name: "cpu_time", value: cpuLimit, unit: "s"))
+                        limit: LimitHit(name: .cpuTime, value: cpuLimit, unit: "s"))
         }
         if o.signal == SIGSYS {
             return Stop(verdict: .runtimeError,
                         message: "your program tried to start another process (fork/exec), which is not allowed while grading; it was stopped",
-                        limit: LimitHit(name: "processes", value: 0, unit: "processes"))
+                        limit: LimitHit(name: .processes, value: 0, unit: "processes"))
         }
         let mib = Double(limits.memoryBytes >> 20)
         let outOfMemory = stderrText.contains("Could not allocate memory") || stderrText.contains("allocation failed")
@@ -94,11 +94,11 @@ struct RunAnalysis {
                 && ownPeakRSSBytes() < limits.memoryBytes * 6 / 10)
         if outOfMemory {
             return Stop(verdict: .memoryLimit, message: "your program ran out of its \(Int(mib)) MiB of memory",
-                        limit: LimitHit(name: "memory", value: mib, unit: "MiB"))
+                        limit: LimitHit(name: .memory, value: mib, unit: "MiB"))
         }
         if signal == SIGXFSZ {
             return Stop(verdict: .outputLimit, message: "your program wrote a file larger than \(limits.fileSizeBytes >> 20) MiB",
-                        limit: LimitHit(name: "output", value: Double(limits.fileSizeBytes >> 20), unit: "MiB"))
+                        limit: LimitHit(name: .output, value: Double(limits.fileSizeBytes >> 20), unit: "MiB"))
         }
         if let signal {
             var located: TrapLocator.Location?

@@ -81,27 +81,34 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     public var file: String
     public var line: Int
     public var column: Int
-    /// `error`, `warning` or `note`.
-    public var severity: String
+    public var severity: Severity
     public var message: String
 
-    public init(file: String, line: Int, column: Int, severity: String, message: String) {
+    /// How serious a compiler message is; the raw values are the compiler's words.
+    public enum Severity: String, Codable, Sendable, CaseIterable {
+        case error, warning, note
+    }
+
+    public init(file: String, line: Int, column: Int, severity: Severity, message: String) {
         self.file = file; self.line = line; self.column = column; self.severity = severity
         self.message = message
     }
 }
 
-/// The sandbox limit that ended a run: `cpu_time`, `wall_time`, `memory`,
-/// `output` or `processes`.
+/// The sandbox limit that ended a run.
 public struct LimitHit: Codable, Sendable, Equatable {
-    public var name: String
+    /// The limits a run can hit; the raw values are DESIGN.md's JSON names.
+    public enum Name: String, Codable, Sendable, CaseIterable {
+        case cpuTime = "cpu_time", wallTime = "wall_time", memory, output, processes
+    }
+    public var name: Name
     public var value: Double
     public var unit: String
-    public init(name: String, value: Double, unit: String) { self.name = name; self.value = value; self.unit = unit }
+    public init(name: Name, value: Double, unit: String) { self.name = name; self.value = value; self.unit = unit }
 
     /// "wall time limit of 20 s".
     public var words: String {
         let v = value == value.rounded() ? String(Int(value)) : String(value)
-        return "\(name.replacingOccurrences(of: "_", with: " ")) limit of \(v) \(unit)"
+        return "\(name.rawValue.replacingOccurrences(of: "_", with: " ")) limit of \(v) \(unit)"
     }
 }

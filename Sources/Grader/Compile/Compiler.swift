@@ -34,7 +34,7 @@ enum Compiler {
         let copyName = displayName == "main.swift" ? "main_.swift"
             : displayName.hasSuffix(".swift") ? displayName : displayName + ".swift"
         if let line = HarnessGenerator.reservedNameLine(in: learnerSource) {
-            return .failed([Diagnostic(file: learnerPath, line: line, column: 1, severity: "error",
+            return .failed([Diagnostic(file: learnerPath, line: line, column: 1, severity: .error,
                 message: "names containing `__lectern` or `LecternKit` are reserved for the grader; rename this")])
         }
         let harness = HarnessGenerator.source(for: signature)
@@ -95,28 +95,28 @@ enum Compiler {
                     var copy = d
                     copy.file = learnerPath
                     learner.append(copy)
-                } else if d.file.hasSuffix(HarnessGenerator.fileName), d.severity == "error" {
+                } else if d.file.hasSuffix(HarnessGenerator.fileName), d.severity == .error {
                     harnessErrors.append(d.message)
                 }
             } else if line.contains("error:") {
                 other.append(line.trimmingCharacters(in: .whitespaces))
             }
         }
-        if learner.contains(where: { $0.severity == "error" }) { return learner }
+        if learner.contains(where: { $0.severity == .error }) { return learner }
         if !harnessErrors.isEmpty {
             let detail = harnessErrors.first.map { " (the grader's call says: \($0))" } ?? ""
-            return learner + [Diagnostic(file: learnerPath, line: 1, column: 1, severity: "error",
+            return learner + [Diagnostic(file: learnerPath, line: 1, column: 1, severity: .error,
                 message: "your function must be declared as `\(signature.declaration)`\(detail)")]
         }
         let message = other.isEmpty ? text.trimmingCharacters(in: .whitespacesAndNewlines) : other.joined(separator: "\n")
-        return learner + [Diagnostic(file: learnerPath, line: 0, column: 0, severity: "error",
+        return learner + [Diagnostic(file: learnerPath, line: 0, column: 0, severity: .error,
                                      message: message.isEmpty ? "the compiler failed without a message" : message)]
     }
 
     /// One `path:line:column: severity: message` line, or nil.
     static func parseLine(_ line: String) -> Diagnostic? {
-        for severity in ["error", "warning", "note"] {
-            guard let r = line.range(of: ": \(severity): ") else { continue }
+        for severity in Diagnostic.Severity.allCases {
+            guard let r = line.range(of: ": \(severity.rawValue): ") else { continue }
             let location = line[..<r.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
             guard location.count >= 3, let l = Int(location[location.count - 2]), let c = Int(location[location.count - 1]) else { continue }
             let file = location[0..<(location.count - 2)].joined(separator: ":")

@@ -8,8 +8,8 @@
 /// @main enum __LecternHarness {
 ///     static func main() {
 ///         __lecternRun { __c in
-///             let __a0 = try [Int](__lj: __c["nums"])
-///             let __a1 = try Int(__lj: __c["k"])
+///             let __a0 = try __lecternArgument([Int].self, __c["nums"], "nums")
+///             let __a1 = try __lecternArgument(Int.self, __c["k"], "k")
 ///             var __r: [Int]? = nil
 ///             return __LecternCall(invoke: { __r = maxSlidingWindow(nums: __a0, k: __a1) },
 ///                                  output: { __lecternEncode(__r!) })
@@ -34,7 +34,8 @@ enum HarnessGenerator {
         lines.append("    static func main() {")
         lines.append("        __lecternRun { __c in")
         for (i, p) in signature.parameters.enumerated() {
-            lines.append("            let __a\(i) = try \(p.type)(__lj: __c[\(swiftString(p.label))])")
+            let label = swiftString(p.label)
+            lines.append("            let __a\(i) = try __lecternArgument(\(p.type).self, __c[\(label)], \(label))")
         }
         let args = signature.parameters.enumerated().map { "\($1.label): __a\($0)" }.joined(separator: ", ")
         lines.append("            var __r: \(signature.returns)? = nil")

@@ -78,6 +78,21 @@ struct Toolkit: Sendable {
         throw GraderFailure("cannot find the Tensor sources (Sources/Tensor of the Lectern package); set LECTERN_TENSOR_SRC to that folder")
     }
 
+    /// The `.swift` files of the harness runtime: `$LECTERN_KIT_SRC`, else the
+    /// `LecternKit` folder beside the Tensor sources (`Sources/LecternKit` in
+    /// the repository, `share/lectern/LecternKit` when installed).
+    static func locateKitSources(besideTensor tensorDir: URL) throws(GraderFailure) -> [URL] {
+        let env = ProcessInfo.processInfo.environment["LECTERN_KIT_SRC"] ?? ""
+        let dir = env.isEmpty ? tensorDir.deletingLastPathComponent().appendingPathComponent("LecternKit")
+                              : URL(fileURLWithPath: env)
+        let files = TensorSources.files(in: dir)
+        guard files.contains(where: { $0.lastPathComponent == "Run.swift" }) else {
+            throw GraderFailure("cannot find the harness runtime sources in \(dir.path)"
+                + (env.isEmpty ? " (beside the Tensor sources); set LECTERN_KIT_SRC to that folder" : " (LECTERN_KIT_SRC)"))
+        }
+        return files
+    }
+
     /// Identity of the compiler without running it: path, size and modification time.
     static func compilerIdentity(_ swiftc: String) -> String {
         let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: swiftc)) ?? swiftc
@@ -94,12 +109,16 @@ struct Toolkit: Sendable {
         let fm = FileManager.default
         let names = ((try? fm.contentsOfDirectory(atPath: tensorDir.path)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
         guard !names.isEmpty else { throw GraderFailure("no Swift files in \(tensorDir.path)") }
-        var material: [UInt8] = Array("toolkit-v1|\(compilerIdentity(swiftc))|\(languageFlags)\n".utf8)
+        var material: [UInt8] = Array("toolkit-v2|\(compilerIdentity(swiftc))|\(languageFlags)\n".utf8)
         for name in names {
             material += Array("\(name)\n".utf8)
             material += Array((fm.contents(atPath: tensorDir.appendingPathComponent(name).path)) ?? Data())
         }
-        material += Array(HarnessKitSource.text.utf8)
+        let kitFiles = try locateKitSources(besideTensor: tensorDir)
+        for file in kitFiles {
+            material += Array("\(file.lastPathComponent)\n".utf8)
+            material += Array((fm.contents(atPath: file.path)) ?? Data())
+        }
         let key = String(SHA256Hex.digest(material).prefix(24))
         let dir = cache.appendingPathComponent("toolkit-\(key)")
         let toolkit = Toolkit(directory: dir, swiftc: swiftc, key: key)
@@ -109,10 +128,6 @@ struct Toolkit: Sendable {
         let work = cache.appendingPathComponent("toolkit-\(key).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try? fm.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: work) }
-        let kitFile = work.appendingPathComponent("LecternKit.swift")
-        do { try HarnessKitSource.text.write(to: kitFile, atomically: false, encoding: .utf8) } catch {
-            throw GraderFailure("cannot write to the cache \(cache.path): \(error.localizedDescription)")
-        }
         let common = ["-O"] + languageFlags + ["-parse-as-library", "-emit-module", "-emit-library", "-static"]
         let tensor = try runTool(swiftc, common + ["-module-name", "Tensor",
             "-emit-module-path", work.appendingPathComponent("Tensor.swiftmodule").path,
@@ -121,7 +136,7 @@ struct Toolkit: Sendable {
         guard tensor.status == 0 else { throw GraderFailure("building the Tensor module failed:\n\(tensor.output)") }
         let kit = try runTool(swiftc, common + ["-module-name", "LecternKit", "-I", work.path,
             "-emit-module-path", work.appendingPathComponent("LecternKit.swiftmodule").path,
-            "-o", work.appendingPathComponent("libLecternKit.a").path, kitFile.path], in: work)
+            "-o", work.appendingPathComponent("libLecternKit.a").path] + kitFiles.map(\.path), in: work)
         guard kit.status == 0 else { throw GraderFailure("building the harness kit failed:\n\(kit.output)") }
         // Only the products move into place; a concurrent builder may have won the race.
         if rename(work.path, dir.path) != 0, !fm.fileExists(atPath: dir.appendingPathComponent("libLecternKit.a").path) {

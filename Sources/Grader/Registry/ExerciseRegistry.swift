@@ -1,3 +1,4 @@
+import Lessons
 /// Every exercise Lectern can grade, by id. Each lesson contributes one list
 /// from its own file in `Sources/Grader/Exercises/`.
 public enum ExerciseRegistry {
@@ -59,7 +60,7 @@ public enum ReferenceError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .unknownExercise(let id):
             let known = ExerciseRegistry.all.map(\.id)
-            let near = known.filter { $0.hasPrefix(id.split(separator: "/").first.map(String.init) ?? id) }
+            let near = known.filter { $0.hasPrefix(ExerciseID.lesson(of: id)) }
             return "no exercise '\(id)'" + (near.isEmpty ? "; `lectern list` shows every id" : "; did you mean \(near.joined(separator: ", "))?")
         case .badInput(let message): return message
         case .badCase(let index, let problem): return "case \(index): \(problem)"

@@ -1,3 +1,4 @@
+import Lessons
 import Tensor
 
 /// Everything Lectern knows about one catalog exercise: the Swift signature a
@@ -43,9 +44,9 @@ public struct ExerciseSpec: Sendable {
     }
 
     /// The lesson part of the id (`sliding-window-max` of `sliding-window-max/deque`).
-    public var lessonID: String { String(id.split(separator: "/").first ?? "") }
+    public var lessonID: String { ExerciseID.lesson(of: id) }
     /// The exercise part of the id, also the starter and solution file name.
-    public var name: String { String(id.split(separator: "/").dropFirst().first ?? "") }
+    public var name: String { ExerciseID.name(of: id) }
 
     /// Builds a spec from typed pieces.
     ///

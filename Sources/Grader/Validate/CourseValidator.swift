@@ -84,7 +84,7 @@ public struct CourseValidator: Sendable {
         }
         // Every grader exercise of a listed lesson is offered by some lesson.
         for id in registryIDs {
-            let lessonID = String(id.split(separator: "/").first ?? "")
+            let lessonID = ExerciseID.lesson(of: id)
             guard listed.contains(lessonID), course.availableLessonIDs.contains(lessonID) else { continue }
             if seenIDs[id] == nil {
                 report.fail(ContentProblem(file: course.lessonURL(lessonID).path, line: nil,
@@ -104,7 +104,7 @@ public struct CourseValidator: Sendable {
         }
         for block in lesson.exercises {
             let here = problem(block.line, "")
-            let blockLesson = String(block.id.split(separator: "/").first ?? "")
+            let blockLesson = ExerciseID.lesson(of: block.id)
             if blockLesson != lesson.id {
                 report.fail(problem(block.line, "exercise '\(block.id)' belongs to lesson '\(blockLesson)', not '\(lesson.id)'"))
             }
@@ -175,7 +175,7 @@ public struct CourseValidator: Sendable {
     static func judge(_ job: ExerciseJob, _ report: CheckReport, into out: inout ValidationReport) {
         let path = job.file.path
         func firstDiagnostic() -> String {
-            guard let d = report.diagnostics.first(where: { $0.severity == "error" }) ?? report.diagnostics.first else {
+            guard let d = report.diagnostics.first(where: { $0.severity == .error }) ?? report.diagnostics.first else {
                 return report.summary
             }
             return "\(d.file):\(d.line):\(d.column): \(d.message)"

@@ -14,8 +14,8 @@ public struct WorkspaceExercise: Sendable, Equatable {
         self.id = id; self.starter = starter; self.supportTypes = supportTypes
     }
 
-    public var lesson: String { String(id.split(separator: "/").first ?? "") }
-    public var name: String { String(id.split(separator: "/").dropFirst().first ?? "") }
+    public var lesson: String { ExerciseID.lesson(of: id) }
+    public var name: String { ExerciseID.name(of: id) }
 }
 
 /// What `lectern init` did.

@@ -1,3 +1,4 @@
+import Lessons
 import Foundation
 
 extension Workspace {
@@ -19,7 +20,7 @@ extension Workspace {
             do { try fm.createDirectory(at: backupsDirectory, withIntermediateDirectories: true) } catch {
                 throw .io(path: backupsDirectory.path, reason: "cannot create the backups folder: \(error.localizedDescription)")
             }
-            let name = exerciseID.split(separator: "/").last.map(String.init) ?? exerciseID
+            let name = ExerciseID(exerciseID)?.name ?? exerciseID
             let stamp = ProgressStore.timestamp(now)
             var candidate = backupsDirectory.appendingPathComponent("\(name)-\(stamp).swift")
             var n = 1

@@ -1,3 +1,4 @@
+import Lessons
 import Foundation
 
 /// A learner workspace: the folder `lectern init` made, holding one editable
@@ -78,9 +79,7 @@ public struct Workspace: Sendable {
         let base = root.appendingPathComponent(Self.exercisesFolder).resolvingSymlinksInPath().path + "/"
         let path = file.standardizedFileURL.resolvingSymlinksInPath().path
         guard path.hasPrefix(base), path.hasSuffix(".swift") else { return nil }
-        let parts = path.dropFirst(base.count).dropLast(".swift".count).split(separator: "/")
-        guard parts.count == 2 else { return nil }
-        return parts.joined(separator: "/")
+        return ExerciseID(String(path.dropFirst(base.count).dropLast(".swift".count)))?.description
     }
 
     public var markerDirectory: URL { root.appendingPathComponent(Self.markerFolder) }

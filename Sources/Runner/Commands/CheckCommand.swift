@@ -80,7 +80,7 @@ struct CheckCommand: ParsableCommand {
         guard let root = try? (workspace?.courseRoot(explicit: options.course, builtIn: builtIn)
                                ?? options.course.map { URL(fileURLWithPath: $0) } ?? builtIn()),
               let course = try? Course.load(from: root),
-              let lesson = try? course.lesson(String(exercise.split(separator: "/").first ?? ""), language: nil),
+              let lesson = try? course.lesson(ExerciseID.lesson(of: exercise), language: nil),
               let block = lesson.exercises.first(where: { $0.id == exercise }) else { return 1 }
         return block.points
     }

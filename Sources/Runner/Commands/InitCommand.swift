@@ -129,7 +129,7 @@ enum WorkspaceContext {
     /// The exercise block with `id`, from the lesson named by the id's first part.
     /// Exits 2 naming the known ids of that lesson when it is not there.
     static func exercise(_ id: String, in course: Course, language: String?) -> (lesson: Lesson, block: ExerciseBlock) {
-        let lessonID = String(id.split(separator: "/").first ?? "")
+        let lessonID = ExerciseID.lesson(of: id)
         let lesson: Lesson
         do throws(ContentProblem) {
             lesson = try course.lesson(lessonID, language: language)
