@@ -75,7 +75,7 @@ struct HarnessProtocolTests {
         let sig = Signature(function: "step", parameters: [.init("x", "Matrix"), .init("lr", "Double")], returns: "StepResult",
                             supportTypes: "struct StepResult: Codable { var loss: Double }")
         let text = HarnessGenerator.source(for: sig)
-        #expect(text.contains("let __a0 = try Matrix(__lj: __c[\"x\"])"))
+        #expect(text.contains("let __a0 = try __lecternArgument(Matrix.self, __c[\"x\"], \"x\")"))
         #expect(text.contains("__r = step(x: __a0, lr: __a1)"))
         #expect(text.contains("struct StepResult: Codable"))
         #expect(HarnessGenerator.reservedNameLine(in: "func f() {}\nlet __lecternX = 1\n") == 2)

@@ -49,22 +49,51 @@ struct CountingDemo: Demo {
         rt.send(.key(.char("r")))
         #expect(count(rt) == 0)
         #expect(render(rt.model).screen.contains("count: 0"))
-        rt.send(.tick(ms: 600))                 // one interval
+        rt.send(.tick(ms: 600))                 // one interval: one step, run in the background
+        rt.waitUntilIdle()
         #expect(count(rt) == 1)
         rt.send(.key(.char(" ")))               // pause
         rt.send(.tick(ms: 5000))
+        rt.waitUntilIdle()
         #expect(count(rt) == 1)
         rt.send(.key(.right))                   // step while paused
+        rt.waitUntilIdle()
         #expect(count(rt) == 2)
         #expect(render(rt.model).screen.contains("step 2 · paused"))
         rt.send(.key(.char(" ")))               // resume: plays to the end and stops
         rt.send(.tick(ms: 60_000))
+        rt.waitUntilIdle()
         #expect(count(rt) == 5)
         #expect(render(rt.model).screen.contains("done"))
         rt.send(.key(.char("r")))               // restart
         #expect(count(rt) == 0)
         rt.send(.key(.escape))
         #expect(rt.model.overlay == nil)
+    }
+
+    /// `update` never steps a demo itself: a tick asks for a background step,
+    /// and ticks that arrive meanwhile are owed, not lost or run twice; a
+    /// step of a build that was restarted is dropped.
+    @Test func demoStepsAreEffectsAndNeverOverlap() {
+        var model = demoRuntime(parameters: ["to": "9"]).model
+        _ = update(&model, .key(.char("r")))
+        let first = update(&model, .tick(ms: 600))
+        guard case .stepDemo(let generation, let box, let n)? = first.first else {
+            Issue.record("a tick did not ask for a step: \(first)"); return
+        }
+        #expect(n == 1)
+        #expect((box.demo as? CountingDemo)?.value == 0)
+        #expect(update(&model, .tick(ms: 1200)).isEmpty)      // owed while the first runs
+        var stepped = box.demo
+        _ = stepped.step()
+        let next = update(&model, .demoStepped(generation: generation, DemoBox(stepped), taken: 1, finished: false))
+        guard case .stepDemo(_, _, let owed)? = next.first else { Issue.record("owed steps not sent"); return }
+        #expect(owed == 2)
+        _ = update(&model, .key(.char("r")))                  // restart: a new build
+        _ = update(&model, .demoStepped(generation: generation, DemoBox(stepped), taken: 2, finished: false))
+        guard case .demo(let d)? = model.overlay else { Issue.record("overlay closed"); return }
+        #expect((d.demo as? CountingDemo)?.value == 0, "a stale step replaced the restarted demo")
+        #expect(d.clock.steps == 0)
     }
 
     @Test func demoWithBadParameterShowsTheError() {

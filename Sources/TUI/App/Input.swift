@@ -35,6 +35,19 @@ public enum Msg: Sendable {
     case editorClosed(exercise: String, error: String?)
     /// A workspace is now available (after creating one), at `path`.
     case workspaceReady(path: String?, error: String?)
+    /// Demo steps ran in the background: `taken` steps were performed on
+    /// build `generation`; `finished` when the demo had nothing more to show.
+    case demoStepped(generation: Int, DemoBox, taken: Int, finished: Bool)
+}
+
+/// A demo handed to the background and back. Demos compute (a step may train
+/// a model and read the clock), so `update` never steps one itself: it asks
+/// for `Effect.stepDemo` and takes the stepped copy from `Msg.demoStepped`.
+/// Compared by identity; only one thread touches the demo at a time.
+public final class DemoBox: @unchecked Sendable, Equatable {
+    public let demo: any Demo
+    public init(_ demo: any Demo) { self.demo = demo }
+    public static func == (a: DemoBox, b: DemoBox) -> Bool { a === b }
 }
 
 /// Work the app asks its runtime to do; results come back as messages.
@@ -51,6 +64,8 @@ public enum Effect: Sendable, Equatable {
     /// Watch these exercises' files for saves.
     case watch(exercises: [String])
     case createWorkspace
+    /// Perform up to `count` steps of a copy of the demo, off the drawing thread.
+    case stepDemo(generation: Int, DemoBox, count: Int)
     case quit
 }
 

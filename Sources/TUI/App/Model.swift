@@ -41,6 +41,13 @@ public struct Model {
         public var demo: (any Demo)?
         public var error: String?
         public var clock = AnimationStepper(intervalMs: 600)
+        /// Which build of the demo this is; a restart starts a new one, so a
+        /// step computed for an older build is dropped when it arrives.
+        public var generation = 0
+        /// True while steps run in the background (`Effect.stepDemo`).
+        public var stepping = false
+        /// Steps asked for while others were running; sent when they finish.
+        public var owed = 0
     }
 
     public enum Overlay {

@@ -93,6 +93,20 @@ public final class AppRuntime: @unchecked Sendable {
         case .createWorkspace:
             do { return [.workspaceReady(path: try environment.createWorkspace(), error: nil)] }
             catch { return [.workspaceReady(path: nil, error: "\(error)")] }
+        case .stepDemo(let generation, let box, let count):
+            lock.withLock { running += 1 }
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                var demo = box.demo
+                var taken = 0, finished = false
+                while taken < count {
+                    if demo.step() { taken += 1 } else { finished = true; break }
+                }
+                lock.withLock {
+                    inbox.append(.demoStepped(generation: generation, DemoBox(demo), taken: taken, finished: finished))
+                    running -= 1
+                }
+            }
+            return []
         case .quit:
             finished = true
             return []

@@ -258,13 +258,15 @@ private func overlayKey(_ model: inout Model, _ key: Key) -> [Effect] {
         switch key {
         case .char(" "): d.clock.togglePause()
         case .right, .char("l"):
-            if d.clock.requestStep(), var demo = d.demo {
-                if demo.step() { d.clock.didStep() } else { d.clock.finish() }
-                d.demo = demo
+            if d.clock.requestStep() {
+                let effects = requestDemoSteps(&d, 1)
+                model.overlay = .demo(d)
+                return effects
             }
         case .char("r"):
             if let type = model.demoLookup(d.block.name), let fresh = try? type.init(parameters: d.block.parameters) {
                 d.demo = fresh; d.clock.restart()
+                d.generation += 1; d.stepping = false; d.owed = 0
             }
         case .escape, .backspace, .enter:
             model.overlay = nil

@@ -15,15 +15,24 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Effect] {
         return []
     case .tick(let ms):
         if model.checking != nil { model.spinner += 1 }
-        if case .demo(var d)? = model.overlay, var demo = d.demo {
+        if case .demo(var d)? = model.overlay, d.demo != nil {
             let due = d.clock.advance(byMs: ms)
-            for _ in 0..<due {
-                if demo.step() { d.clock.didStep() } else { d.clock.finish(); break }
-            }
-            d.demo = demo
+            let effects = requestDemoSteps(&d, due)
             model.overlay = .demo(d)
+            return effects
         }
         return []
+    case .demoStepped(let generation, let box, let taken, let finished):
+        guard case .demo(var d)? = model.overlay, d.generation == generation else { return [] }
+        d.demo = box.demo
+        d.stepping = false
+        for _ in 0..<taken { d.clock.didStep() }
+        if finished { d.clock.finish(); d.owed = 0 }
+        let owed = d.owed
+        d.owed = 0
+        let effects = requestDemoSteps(&d, owed)
+        model.overlay = .demo(d)
+        return effects
     case .lessonLoaded(let id, _, let lesson, let error):
         guard let i = model.openLesson, model.lessons[i].id == id else { return [] }
         model.lesson = lesson
@@ -132,4 +141,13 @@ func startCheck(_ model: inout Model, _ exercise: String) -> [Effect] {
     model.checking = (exercise, "starting")
     let points = model.lesson?.exercises.first { $0.id == exercise }?.points ?? 1
     return [.check(exercise: exercise, points: points)]
+}
+
+/// Asks the runtime for `count` more steps of the demo, or owes them while
+/// earlier steps are still running (so steps are never lost or run twice).
+func requestDemoSteps(_ d: inout Model.DemoState, _ count: Int) -> [Effect] {
+    guard count > 0, let demo = d.demo, !d.clock.finished else { return [] }
+    if d.stepping { d.owed += count; return [] }
+    d.stepping = true
+    return [.stepDemo(generation: d.generation, DemoBox(demo), count: count)]
 }
