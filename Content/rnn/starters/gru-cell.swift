@@ -7,8 +7,8 @@ import Foundation
 ///     n  = tanh(W_in·x + b_in + r⊙(W_hn·h + b_hn))
 ///     h' = (1 − z)⊙n + z⊙h
 ///
-/// Edge cases: z = 1 (a huge update-gate input) returns the old h unchanged and
-/// z = 0 returns n; H = 1 is a valid cell; I may differ from H.
+/// Edge cases: z near 1 (a huge update-gate input) returns the old h and z near
+/// 0 returns n; H = 1 is a valid cell; I may differ from H.
 ///
 /// See "GRU" in the lesson.
 func gruCell(x: [Double], h: [Double], wih: [[Double]], whh: [[Double]], bih: [Double], bhh: [Double]) -> [Double] {

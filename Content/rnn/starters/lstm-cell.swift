@@ -8,8 +8,8 @@ import Foundation
 ///     c' = f⊙c + i⊙g      h' = o⊙tanh(c')
 ///
 /// Edge cases: H = 1 is a valid cell (each block is one row); I may differ
-/// from H; saturated gates (pre-activations of ±50) must give exactly 0 or 1
-/// without NaN.
+/// from H; saturated gates (pre-activations of ±50) must give values next to 0
+/// or 1, never NaN or infinity.
 ///
 /// Return an `LSTMState` (fields h and c; the grader declares it, see
 /// `Support/lstm-cell-types.swift`). See "LSTM" in the lesson.
