@@ -7,6 +7,9 @@ import Foundation
 ///
 /// Weights are in PyTorch's [out][in] layout: wih is H×I, whh is H×H, and
 /// row j holds the weights *into* hidden unit j. See "The recurrence" in the lesson.
+///
+/// Edge cases: T ≥ 1, H ≥ 1 and I ≥ 1 (no empty sequence is sent); H and I may
+/// differ; h0 is not part of the output, so the result has exactly T rows.
 func rnnForward(xs: [[Double]], wih: [[Double]], whh: [[Double]], bih: [Double], bhh: [Double],
                 h0: [Double]) -> [[Double]] {
     // TODO: loop over the steps, carrying h from one step to the next.

@@ -7,6 +7,9 @@
 /// - Returns: n - k + 1 maxima, window by window from the left.
 /// - Complexity: must be O(n); an O(n·k) solution is too slow for k = n/2.
 ///
+/// Edge cases: k = 1 returns `nums` itself; k = n returns one value; the
+/// values may be negative (so 0 is not a safe starting maximum) and may repeat.
+///
 /// Example: nums = [1, 3, -1, -3, 5, 3, 6, 7], k = 3 → [3, 3, 5, 5, 6, 7].
 func maxSlidingWindow(nums: [Int], k: Int) -> [Int] {
     // TODO: see the lesson sections "The monotonic deque" and "Why one pass is O(n)".

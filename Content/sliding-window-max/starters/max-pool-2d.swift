@@ -7,6 +7,9 @@
 ///   the window whose top-left cell is grid[r][c].
 /// - Complexity: aim for O(R·C); a 1000×1000 grid with k = 50 is timed.
 ///
+/// Edge cases: k = 1 returns the grid itself; k = R = C returns one 1×1 grid;
+/// a single row or a single column is a valid grid; values may be negative.
+///
 /// Example: grid = [[1, 3, 2, 0], [4, 5, 1, 2], [0, 2, 6, 4]], k = 2
 ///          → [[5, 5, 2], [5, 6, 6]].
 func maxPool2D(grid: [[Int]], k: Int) -> [[Int]] {

@@ -3,6 +3,8 @@
 // merges[k][1]. Turn the bytes into text yourself: every maximal invalid
 // subpart becomes one U+FFFD ("\u{FFFD}"), as Python's
 // bytes.decode("utf-8", "replace") does.
+// Edge cases: [] gives ""; [228, 189] (half of 你) gives "\u{FFFD}";
+// [0xC0, 0x80] gives two U+FFFD.
 
 func decodeBPE(ids: [Int], merges: [[Int]]) -> String {
     // TODO

@@ -3,6 +3,7 @@
 // pretokenize scanner into this file) and encode each piece on its own.
 // Within a piece: among the present pairs, merge the one with the lowest
 // index in merges (it becomes 256 + index); repeat until none is in merges.
+// Edge cases: "" gives []; with merges [] the answer is the UTF-8 bytes.
 
 func encodeBPE(text: String, merges: [[Int]], regex: Bool) -> [Int] {
     // TODO: this returns the raw bytes, which is right only when nothing merges.

@@ -6,6 +6,8 @@
 //   c.properties.isWhitespace            is \s
 //   c.properties.generalCategory         tells letters (L*) and numbers (N*) apart
 // The pieces must join back to exactly the text.
+// Edge cases: "" gives []; whitespace alone ("   ") is one piece; "DON'T"
+// gives ["DON", "'", "T"] because the contractions are lowercase only.
 
 func pretokenize(text: String) -> [String] {
     // TODO: scan left to right; at each position try the six alternatives in order.

@@ -12,6 +12,11 @@ import Foundation
 //     }
 //
 // L = -log σ(v·u_o) - Σ_j log σ(-v·u_j); every gradient uses the old vectors.
+//
+// Edge cases: negatives may be empty (k = 0: only the target term remains,
+// and the result's negatives is []); lr = 0 returns the vectors unchanged;
+// a negative may equal the target or another negative; scores can be large,
+// so compute -log σ(x) as max(-x, 0) + log1p(exp(-|x|)).
 
 func sgnsStep(input: [Double], target: [Double], negatives: [[Double]], lr: Double) -> SGNSStepResult {
     // TODO: compute the loss and gradients, then take one SGD step.
