@@ -61,21 +61,25 @@ extension Diffusion {
 
         /// log p_t(x) at noise level ᾱ (ᾱ = 1 is the data distribution itself).
         public func logDensity(x: Double, y: Double, alphaBar: Double) -> Double {
-            let logs = componentLogs(x: x, y: y, alphaBar: alphaBar, only: nil)
+            let logs = components.indices.map { componentLog($0, x: x, y: y, alphaBar: alphaBar) }
             let top = logs.max()!
             return top + log(logs.reduce(0) { $0 + exp($1 - top) })
         }
 
         /// The optimal noise prediction ε̂(x, ᾱ) for a point; `component`
         /// restricts the mixture to one class. Needs ᾱ < 1.
-        /// - Complexity: O(K).
+        /// - Complexity: O(K), without allocating (it runs once per point and step).
         public func epsilon(x: Double, y: Double, alphaBar: Double, component: Int? = nil) -> (x: Double, y: Double) {
-            let logs = componentLogs(x: x, y: y, alphaBar: alphaBar, only: component)
-            let top = logs.max()!
+            let range = component.map { $0...$0 } ?? 0...(components.count - 1)
+            // 1. The largest log term, so the softmax below cannot overflow.
+            var top = -Double.infinity
+            for k in range { top = max(top, componentLog(k, x: x, y: y, alphaBar: alphaBar)) }
+            // 2. Responsibility-weighted sum of each component's (x − sqrt(ᾱ)·m_k)/v_k.
             var total = 0.0, ex = 0.0, ey = 0.0
             let a = sqrt(alphaBar)
-            for (k, c) in components.enumerated() where logs[k] > -Double.infinity {
-                let r = exp(logs[k] - top)                   // unnormalised responsibility
+            for k in range {
+                let c = components[k]
+                let r = exp(componentLog(k, x: x, y: y, alphaBar: alphaBar) - top)   // unnormalised responsibility
                 let v = alphaBar * c.std * c.std + 1 - alphaBar
                 total += r
                 ex += r * (x - a * c.mean.x) / v
@@ -85,15 +89,12 @@ extension Diffusion {
             return (spread * ex / total, spread * ey / total)
         }
 
-        /// log(w_k) + log N(x; sqrt(ᾱ)·m_k, v_k·I) for every k (−∞ outside `only`).
-        func componentLogs(x: Double, y: Double, alphaBar: Double, only: Int?) -> [Double] {
-            let a = sqrt(alphaBar)
-            return components.enumerated().map { k, c in
-                if let only, only != k { return -Double.infinity }
-                let v = alphaBar * c.std * c.std + 1 - alphaBar
-                let dx = x - a * c.mean.x, dy = y - a * c.mean.y
-                return log(c.weight) - log(2 * Double.pi * v) - (dx * dx + dy * dy) / (2 * v)
-            }
+        /// log(w_k) + log N(x; sqrt(ᾱ)·m_k, v_k·I) in two dimensions.
+        @inline(__always) func componentLog(_ k: Int, x: Double, y: Double, alphaBar: Double) -> Double {
+            let c = components[k]
+            let v = alphaBar * c.std * c.std + 1 - alphaBar
+            let dx = x - sqrt(alphaBar) * c.mean.x, dy = y - sqrt(alphaBar) * c.mean.y
+            return log(c.weight) - log(2 * Double.pi * v) - (dx * dx + dy * dy) / (2 * v)
         }
 
         /// `count` points drawn from the data distribution (x_0), as [x, y] pairs.
