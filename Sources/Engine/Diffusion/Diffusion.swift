@@ -16,6 +16,13 @@ import Darwin
 /// ᾱ_t = Π_{s<=t} (1 − β_s),    ᾱ_{-1} = 1
 /// ```
 ///
+/// Stable Diffusion runs all of this in the latent space of a frozen
+/// autoencoder (Rombach et al. 2022, "High-Resolution Image Synthesis with
+/// Latent Diffusion Models", §3-4): a 512×512 image becomes a 4×64×64
+/// latent, multiplied by 0.18215 (SD v1's `scaling_factor`) so that it has
+/// roughly unit variance before noise is added, and divided by it again
+/// before decoding.
+///
 /// Each algorithm lives in its own file as an extension of this namespace.
 /// Vectors are flat `[Double]`: a latent of shape 4×64×64 is just 16384
 /// numbers here, because every formula acts on each number alone.
