@@ -61,6 +61,7 @@ public enum DemoCatalog {
         TokenizationDemo.self,
         CharRNNDemo.self,
         RNNGradientsDemo.self,
+        DiffusionDemo.self,
     ]
 
     public static func type(named name: String) -> (any Demo.Type)? {
