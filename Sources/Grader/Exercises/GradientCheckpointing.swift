@@ -221,7 +221,7 @@ enum GradientCheckpointingExercises {
         ]
         var hidden: [BudgetCase] = []
         for index in 0..<40 {
-            let n = rng.int(in: 2...(index < 32 ? 14 : 200))
+            let n = rng.int(in: 2...(index < 32 ? 14 : 40))
             let sizes = randomSizes(&rng, n: n, range: index % 4 == 0 ? 1...3 : 1...50)
             let total = sizes.dropLast().reduce(0, +)
             // Budgets from far too small to almost everything.
