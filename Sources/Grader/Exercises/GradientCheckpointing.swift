@@ -225,7 +225,7 @@ enum GradientCheckpointingExercises {
             let sizes = randomSizes(&rng, n: n, range: index % 4 == 0 ? 1...3 : 1...50)
             let total = sizes.dropLast().reduce(0, +)
             // Budgets from far too small to almost everything.
-            let budget = Int(Double(total) * rng.uniform(0.05, 1.0))
+            let budget = Int(Double(total) * rng.uniform(0.2, 1.0))
             hidden.append(BudgetCase(sizes: sizes, budget: budget))
         }
         return [TypedCaseGroup(.example, examples), TypedCaseGroup(.edge, edges), TypedCaseGroup(.hidden, hidden)]
