@@ -49,6 +49,8 @@ public enum DemoCatalog {
         TokenizationDemo.self,
         CharRNNDemo.self,
         RNNGradientsDemo.self,
+        CheckpointingDemo.self,
+        DETRMatchingDemo.self,
     ]
 
     public static func type(named name: String) -> (any Demo.Type)? {
