@@ -53,7 +53,14 @@ extension DETR {
         var way = [Int](repeating: 0, count: m + 1)        // previous column on the shortest path
         var minv = [Double](repeating: .infinity, count: m + 1)
         var used = [Bool](repeating: false, count: m + 1)
+        // The inner loops run n·m times per row; raw buffers keep them free of bounds checks.
         a.withUnsafeBufferPointer { a in
+        u.withUnsafeMutableBufferPointer { u in
+        v.withUnsafeMutableBufferPointer { v in
+        match.withUnsafeMutableBufferPointer { match in
+        way.withUnsafeMutableBufferPointer { way in
+        minv.withUnsafeMutableBufferPointer { minv in
+        used.withUnsafeMutableBufferPointer { used in
             for row in 1...n {
                 match[0] = row
                 var j0 = 0
@@ -83,7 +90,7 @@ extension DETR {
                     j0 = j1
                 } while j0 != 0
             }
-        }
+        }}}}}}}
         var columnOfRow = [Int](repeating: -1, count: n)
         for j in 1...m where match[j] != 0 { columnOfRow[match[j] - 1] = j - 1 }
         return columnOfRow
