@@ -99,22 +99,31 @@ extension Checkpointing {
         func relaxed(bound: Int, price: Int) -> (value: Int, count: Int) {
             var value = [Int](repeating: 0, count: n + 1), count = [Int](repeating: 0, count: n + 1)
             var deque = [Int](repeating: 0, count: n + 1)
-            var head = 0, tail = 1             // deque holds j = 0
-            var low = 0
-            for i in 1...n {
-                while interior(low, i) > bound { low += 1 }
-                while deque[head] < low { head += 1 }   // j = i-1 is always in the window
-                let j = deque[head]
-                if i == n { return (value[j], count[j]) }
-                value[i] = value[j] + sizes[i - 1] - price
-                count[i] = count[j] + 1
-                while tail > head, value[deque[tail - 1]] > value[i]
-                        || (value[deque[tail - 1]] == value[i] && count[deque[tail - 1]] <= count[i]) {
-                    tail -= 1
+            // Called O(log max size) times per candidate M: raw buffers, no bounds checks.
+            return value.withUnsafeMutableBufferPointer { value in
+            count.withUnsafeMutableBufferPointer { count in
+            deque.withUnsafeMutableBufferPointer { deque in
+            prefix.withUnsafeBufferPointer { prefix in
+            sizes.withUnsafeBufferPointer { sizes in
+                var head = 0, tail = 1             // deque holds j = 0
+                var low = 0
+                for i in 1..<n {
+                    while prefix[i - 1] - prefix[low] > bound { low += 1 }
+                    while deque[head] < low { head += 1 }   // j = i-1 is always in the window
+                    let j = deque[head]
+                    value[i] = value[j] + sizes[i - 1] - price
+                    count[i] = count[j] + 1
+                    while tail > head, value[deque[tail - 1]] > value[i]
+                            || (value[deque[tail - 1]] == value[i] && count[deque[tail - 1]] <= count[i]) {
+                        tail -= 1
+                    }
+                    deque[tail] = i; tail += 1
                 }
-                deque[tail] = i; tail += 1
-            }
-            preconditionFailure("unreachable: the loop returns at i = n")
+                // The last segment (j, n].
+                while prefix[n - 1] - prefix[low] > bound { low += 1 }
+                while deque[head] < low { head += 1 }
+                return (value[deque[head]], count[deque[head]])
+            }}}}}
         }
 
         /// K(M): the most checkpoints with every interior <= bound and total size <= room,
