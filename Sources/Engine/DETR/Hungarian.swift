@@ -11,7 +11,7 @@
 /// Potentials u (rows) and v (columns) keep every reduced cost
 /// c[i][j] - u[i] - v[j] >= 0, and 0 on matched pairs. Rows are added one at
 /// a time; for each, a Dijkstra-like search over columns (the reduced costs
-/// are the edge lengths, `minv[j]` the tentative distance of column j) grows
+/// are the edge lengths, `shortest[j]` the tentative distance of column j) grows
 /// a tree of tight edges until it reaches a free column, the potentials move
 /// by the distance found so the new edges become tight, and the path is
 /// flipped, matching one more row. Each search costs O(n·m), so O(n²·m) in
@@ -43,56 +43,77 @@ extension DETR {
     }
 
     /// The shortest-augmenting-path loop on a flat n×m matrix with n <= m.
-    /// Returns the column of every row. Index 0 of u, v, match and way is a
-    /// sentinel (the "virtual column" the search starts from); real rows and
-    /// columns are 1-based inside.
+    /// Returns the column of every row.
+    ///
+    /// Each new row starts a Dijkstra search over the columns in which the
+    /// length of edge (i, j) is its reduced cost c[i][j] - u[i] - v[j] >= 0.
+    /// `shortest[j]` is the tentative distance of column j, `path[j]` the row
+    /// it was reached from; only the columns not yet settled are scanned
+    /// (kept packed in `remaining`). The search stops at the first free
+    /// column; the potentials of the settled rows and columns then move by
+    /// their distances, which keeps every reduced cost >= 0 and makes the
+    /// path tight, and the path is flipped. (The same loop as SciPy's
+    /// `linear_sum_assignment`, after Crouse, IEEE TAES 52, 2016.)
     static func assign(_ a: [Double], n: Int, m: Int) -> [Int] {
-        var u = [Double](repeating: 0, count: n + 1)
-        var v = [Double](repeating: 0, count: m + 1)
-        var match = [Int](repeating: 0, count: m + 1)      // match[j]: row on column j, 0 = free
-        var way = [Int](repeating: 0, count: m + 1)        // previous column on the shortest path
-        var minv = [Double](repeating: .infinity, count: m + 1)
-        var used = [Bool](repeating: false, count: m + 1)
-        // The inner loops run n·m times per row; raw buffers keep them free of bounds checks.
+        var u = [Double](repeating: 0, count: n), v = [Double](repeating: 0, count: m)
+        var columnOfRow = [Int](repeating: -1, count: n), rowOfColumn = [Int](repeating: -1, count: m)
+        var shortest = [Double](repeating: .infinity, count: m)
+        var path = [Int](repeating: -1, count: m)
+        var remaining = [Int](repeating: 0, count: m)
+        var rowSettled = [Bool](repeating: false, count: n), columnSettled = [Bool](repeating: false, count: m)
+        // The scan runs O(n·m) times per row: raw buffers keep it free of bounds checks.
         a.withUnsafeBufferPointer { a in
         u.withUnsafeMutableBufferPointer { u in
         v.withUnsafeMutableBufferPointer { v in
-        match.withUnsafeMutableBufferPointer { match in
-        way.withUnsafeMutableBufferPointer { way in
-        minv.withUnsafeMutableBufferPointer { minv in
-        used.withUnsafeMutableBufferPointer { used in
-            for row in 1...n {
-                match[0] = row
-                var j0 = 0
-                for j in 0...m { minv[j] = .infinity; used[j] = false }
-                repeat {
-                    // 1. Settle column j0 and relax the edges of its row i0.
-                    used[j0] = true
-                    let i0 = match[j0]
-                    let base = (i0 - 1) * m - 1             // a[i0-1][j-1] = a[base + j]
-                    let ui = u[i0]
-                    var delta = Double.infinity, j1 = 0
-                    for j in 1...m where !used[j] {
-                        let reduced = a[base + j] - ui - v[j]
-                        if reduced < minv[j] { minv[j] = reduced; way[j] = j0 }
-                        if minv[j] < delta { delta = minv[j]; j1 = j }
+        columnOfRow.withUnsafeMutableBufferPointer { columnOfRow in
+        rowOfColumn.withUnsafeMutableBufferPointer { rowOfColumn in
+        shortest.withUnsafeMutableBufferPointer { shortest in
+        path.withUnsafeMutableBufferPointer { path in
+        remaining.withUnsafeMutableBufferPointer { remaining in
+        rowSettled.withUnsafeMutableBufferPointer { rowSettled in
+        columnSettled.withUnsafeMutableBufferPointer { columnSettled in
+            for start in 0..<n {
+                for j in 0..<m { remaining[j] = m - 1 - j; shortest[j] = .infinity; columnSettled[j] = false }
+                for i in 0..<n { rowSettled[i] = false }
+                var left = m
+                var distance = 0.0           // distance of the last settled column
+                var sink = -1
+                var i = start
+                // 1. Dijkstra from the new row until a free column is settled.
+                while sink < 0 {
+                    rowSettled[i] = true
+                    let base = i * m, ui = u[i]
+                    var lowest = Double.infinity, at = -1
+                    for k in 0..<left {
+                        let j = remaining[k]
+                        let d = distance + a[base + j] - ui - v[j]
+                        if d < shortest[j] { path[j] = i; shortest[j] = d }
+                        // Ties go to a free column: the search can stop sooner.
+                        if shortest[j] < lowest || (shortest[j] == lowest && rowOfColumn[j] < 0) {
+                            lowest = shortest[j]; at = k
+                        }
                     }
-                    // 2. Move the potentials by delta: the tree stays tight, j1 becomes tight.
-                    for j in 0...m {
-                        if used[j] { u[match[j]] += delta; v[j] -= delta } else { minv[j] -= delta }
-                    }
-                    j0 = j1
-                } while match[j0] != 0
-                // 3. Flip the path back to the virtual column.
-                repeat {
-                    let j1 = way[j0]
-                    match[j0] = match[j1]
-                    j0 = j1
-                } while j0 != 0
+                    distance = lowest
+                    let j = remaining[at]
+                    columnSettled[j] = true
+                    left -= 1
+                    remaining[at] = remaining[left]
+                    if rowOfColumn[j] < 0 { sink = j } else { i = rowOfColumn[j] }
+                }
+                // 2. Move the potentials: settled rows and columns by their distance.
+                u[start] += distance
+                for r in 0..<n where rowSettled[r] && r != start { u[r] += distance - shortest[columnOfRow[r]] }
+                for j in 0..<m where columnSettled[j] { v[j] -= distance - shortest[j] }
+                // 3. Flip the path from the free column back to the new row.
+                var j = sink
+                while true {
+                    let r = path[j]
+                    rowOfColumn[j] = r
+                    swap(&columnOfRow[r], &j)
+                    if r == start { break }
+                }
             }
-        }}}}}}}
-        var columnOfRow = [Int](repeating: -1, count: n)
-        for j in 1...m where match[j] != 0 { columnOfRow[match[j] - 1] = j - 1 }
+        }}}}}}}}}}
         return columnOfRow
     }
 
