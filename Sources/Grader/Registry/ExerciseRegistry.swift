@@ -7,6 +7,7 @@ public enum ExerciseRegistry {
         + TokenizationExercises.all
         + Word2VecExercises.all
         + RNNExercises.all
+        + GradientCheckpointingExercises.all + DETRExercises.all
         + DiffusionExercises.all
 
     private static let byID: [String: ExerciseSpec] = Dictionary(

@@ -61,6 +61,8 @@ public enum DemoCatalog {
         TokenizationDemo.self,
         CharRNNDemo.self,
         RNNGradientsDemo.self,
+        CheckpointingDemo.self,
+        DETRMatchingDemo.self,
         DiffusionDemo.self,
     ]
 
