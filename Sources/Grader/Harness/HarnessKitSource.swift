@@ -451,6 +451,125 @@ struct __LecternEncoder: Encoder {
     }
 }
 
+// MARK: - Struct arguments
+
+/// A `Decodable` argument that is not one of the plain types (a support
+/// struct such as OadTR's `layer`) is read field by field through a small
+/// `Decoder` over the parsed case. The plain types keep their own, faster
+/// `init(__lj:)`: a concrete type's initialiser wins over this protocol extension.
+extension Decodable {
+    public init(__lj v: __LJ) throws {
+        self = try __LecternDecoder.decode(Self.self, v, [])
+    }
+}
+
+struct __LecternDecoder: Decoder {
+    let value: __LJ
+    var codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ v: __LJ, _ path: [any CodingKey]) throws -> T {
+        if let plain = T.self as? any __LecternValue.Type, let value = try plain.init(__lj: v) as? T { return value }
+        return try T(from: __LecternDecoder(value: v, codingPath: path))
+    }
+    static func where_(_ path: [any CodingKey]) -> String {
+        path.isEmpty ? "the argument" : path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let pairs) = value else { throw __LecternDecodeError("expected an object at \(Self.where_(codingPath))") }
+        return KeyedDecodingContainer(Keyed<Key>(pairs: pairs, codingPath: codingPath))
+    }
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        switch value {
+        case .array(let items): return Unkeyed(items: items, codingPath: codingPath)
+        case .ints(let ints): return Unkeyed(items: ints.map { .int($0) }, codingPath: codingPath)
+        default: throw __LecternDecodeError("expected an array at \(Self.where_(codingPath))")
+        }
+    }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(value: value, codingPath: codingPath) }
+
+    struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let pairs: [(String, __LJ)]
+        var codingPath: [any CodingKey]
+        var allKeys: [Key] { pairs.compactMap { Key(stringValue: $0.0) } }
+        func contains(_ key: Key) -> Bool { pairs.contains { $0.0 == key.stringValue } }
+        func field(_ key: Key) throws -> __LJ {
+            guard let pair = pairs.first(where: { $0.0 == key.stringValue }) else {
+                throw __LecternDecodeError("missing field \(__LecternDecoder.where_(codingPath + [key]))")
+            }
+            return pair.1
+        }
+        func decodeNil(forKey key: Key) throws -> Bool {
+            if case .null = try field(key) { return true }
+            return false
+        }
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            try __LecternDecoder.decode(T.self, try field(key), codingPath + [key])
+        }
+        func nestedContainer<N: CodingKey>(keyedBy type: N.Type, forKey key: Key) throws -> KeyedDecodingContainer<N> {
+            try __LecternDecoder(value: try field(key), codingPath: codingPath + [key]).container(keyedBy: N.self)
+        }
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            try __LecternDecoder(value: try field(key), codingPath: codingPath + [key]).unkeyedContainer()
+        }
+        func superDecoder() throws -> any Decoder { __LecternDecoder(value: .object(pairs), codingPath: codingPath) }
+        func superDecoder(forKey key: Key) throws -> any Decoder {
+            __LecternDecoder(value: try field(key), codingPath: codingPath + [key])
+        }
+    }
+
+    struct Index: CodingKey {
+        var intValue: Int?
+        var stringValue: String { "\(intValue ?? 0)" }
+        init(_ i: Int) { intValue = i }
+        init?(stringValue: String) { return nil }
+        init?(intValue: Int) { self.intValue = intValue }
+    }
+
+    struct Unkeyed: UnkeyedDecodingContainer {
+        let items: [__LJ]
+        var codingPath: [any CodingKey]
+        var currentIndex = 0
+        init(items: [__LJ], codingPath: [any CodingKey]) { self.items = items; self.codingPath = codingPath }
+        var count: Int? { items.count }
+        var isAtEnd: Bool { currentIndex >= items.count }
+        mutating func next() throws -> (__LJ, [any CodingKey]) {
+            guard !isAtEnd else { throw __LecternDecodeError("too few values at \(__LecternDecoder.where_(codingPath))") }
+            defer { currentIndex += 1 }
+            return (items[currentIndex], codingPath + [Index(currentIndex)])
+        }
+        mutating func decodeNil() throws -> Bool {
+            guard !isAtEnd, case .null = items[currentIndex] else { return false }
+            currentIndex += 1
+            return true
+        }
+        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            let (v, path) = try next()
+            return try __LecternDecoder.decode(T.self, v, path)
+        }
+        mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type) throws -> KeyedDecodingContainer<N> {
+            let (v, path) = try next()
+            return try __LecternDecoder(value: v, codingPath: path).container(keyedBy: N.self)
+        }
+        mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+            let (v, path) = try next()
+            return try __LecternDecoder(value: v, codingPath: path).unkeyedContainer()
+        }
+        mutating func superDecoder() throws -> any Decoder {
+            let (v, path) = try next()
+            return __LecternDecoder(value: v, codingPath: path)
+        }
+    }
+
+    struct Single: SingleValueDecodingContainer {
+        let value: __LJ
+        var codingPath: [any CodingKey]
+        func decodeNil() -> Bool { if case .null = value { return true }; return false }
+        func decode<T: Decodable>(_ type: T.Type) throws -> T { try __LecternDecoder.decode(T.self, value, codingPath) }
+    }
+}
+
 // MARK: - One call
 
 /// One prepared call of the learner's function: `invoke` is timed, `output`

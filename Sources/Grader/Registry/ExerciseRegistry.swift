@@ -6,6 +6,8 @@ public enum ExerciseRegistry {
         + TokenizationExercises.all
         + Word2VecExercises.all
         + RNNExercises.all
+        + TransformerExercises.all
+        + OnlineActionDetectionExercises.all
 
     private static let byID: [String: ExerciseSpec] = Dictionary(
         all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
