@@ -19,11 +19,14 @@ import Tensor
 /// every column). A masked score is −∞ before the softmax, i.e. weight 0.
 ///
 /// The fast path below and `naiveAttention` compute the same thing. The fast
-/// path (1) transposes K once so that the score loop runs along contiguous
-/// memory, (2) handles four query rows together so each row of Kᵀ and of V is
-/// loaded once per four rows, and (3) reuses one score buffer: no allocation
-/// per row or per element. The inner loops have no reductions, so the
-/// compiler vectorises them.
+/// path handles four query rows at a time: (1) their scores against all
+/// keys, as one 4×m product with Kᵀ, (2) the mask and a softmax per row,
+/// (3) their outputs, as one 4×e product of the weights with V. Both
+/// products go through `rowBlockProduct`, which keeps a 4×4 tile of the
+/// result in SIMD registers while it walks the shared dimension, so each
+/// value of Kᵀ or V is loaded once per four rows and nothing is stored until
+/// the tile is done. One score buffer serves every block: no allocation per
+/// row or per element.
 extension Transformer {
     /// softmax(q·kᵀ/√d)·v with an optional top-left causal mask.
     ///
@@ -37,72 +40,32 @@ extension Transformer {
                      "attention: q \(q.rows)×\(q.cols), k \(k.rows)×\(k.cols), v \(v.rows)×\(v.cols)")
         let n = q.rows, m = k.rows, d = q.cols, e = v.cols
         let scale = 1 / sqrt(Double(max(d, 1)))
+        let scaledQ = q.scaled(by: scale)                       // [n, d], q/√d
         let kT = k.transposed                                   // [d, m]
         var out = Matrix(rows: n, cols: e)                      // [n, e]
-        let block = 4
-        var scores = [Double](repeating: 0, count: block * m)   // [4, m]
-        q.storage.withUnsafeBufferPointer { qp in
+        var scores = [Double](repeating: 0, count: 4 * m)       // [4, m]
+        scaledQ.storage.withUnsafeBufferPointer { qp in
             kT.storage.withUnsafeBufferPointer { kp in
                 v.storage.withUnsafeBufferPointer { vp in
                     out.storage.withUnsafeMutableBufferPointer { op in
                         scores.withUnsafeMutableBufferPointer { sp in
+                            let s = sp.baseAddress!
                             var i0 = 0
                             while i0 < n {
-                                let rows = min(block, n - i0)
-                                // Columns any row of this block may see.
-                                let width = causal ? min(m, i0 + rows) : m
-                                // 1. scores S[r][j] = (q_r/√d)·k_j, accumulated over the d features.
-                                for r in 0..<rows {
-                                    let s = sp.baseAddress! + r * m
-                                    for j in 0..<width { s[j] = 0 }
-                                }
-                                for c in 0..<d {
-                                    let kRow = kp.baseAddress! + c * m
-                                    if rows == block {
-                                        let a0 = qp[i0 * d + c] * scale, a1 = qp[(i0 + 1) * d + c] * scale
-                                        let a2 = qp[(i0 + 2) * d + c] * scale, a3 = qp[(i0 + 3) * d + c] * scale
-                                        let s0 = sp.baseAddress!, s1 = s0 + m, s2 = s1 + m, s3 = s2 + m
-                                        for j in 0..<width {
-                                            let kj = kRow[j]
-                                            s0[j] += a0 * kj; s1[j] += a1 * kj; s2[j] += a2 * kj; s3[j] += a3 * kj
-                                        }
-                                    } else {
-                                        for r in 0..<rows {
-                                            let a = qp[(i0 + r) * d + c] * scale
-                                            let s = sp.baseAddress! + r * m
-                                            for j in 0..<width { s[j] += a * kRow[j] }
-                                        }
-                                    }
-                                }
-                                // 2. the mask and the softmax, row by row.
+                                let rows = min(4, n - i0)
+                                let width = causal ? min(m, i0 + rows) : m      // keys any row of the block sees
+                                // 1. S = (q/√d)·Kᵀ for these rows, columns 0..<width.
+                                rowBlockProduct(qp.baseAddress! + i0 * d, lda: d, rows: rows, kp.baseAddress!, ldb: m,
+                                                inner: d, columns: width, s, ldc: m)
+                                // 2. mask (weight 0 beyond column i) and softmax per row.
                                 for r in 0..<rows {
                                     let seen = causal ? min(m, i0 + r + 1) : m
-                                    let s = sp.baseAddress! + r * m
-                                    for j in seen..<width { s[j] = 0 }
-                                    softmaxInPlace(UnsafeMutableBufferPointer(start: s, count: seen))
+                                    softmaxInPlace(UnsafeMutableBufferPointer(start: s + r * m, count: seen))
+                                    for j in seen..<width { s[r * m + j] = 0 }
                                 }
-                                // 3. out_r = Σ_j P[r][j]·v_j.
-                                if rows == block {
-                                    let o0 = op.baseAddress! + i0 * e, o1 = o0 + e, o2 = o1 + e, o3 = o2 + e
-                                    for j in 0..<width {
-                                        let p0 = sp[j], p1 = sp[m + j], p2 = sp[2 * m + j], p3 = sp[3 * m + j]
-                                        let vRow = vp.baseAddress! + j * e
-                                        for t in 0..<e {
-                                            let vt = vRow[t]
-                                            o0[t] += p0 * vt; o1[t] += p1 * vt; o2[t] += p2 * vt; o3[t] += p3 * vt
-                                        }
-                                    }
-                                } else {
-                                    for r in 0..<rows {
-                                        let o = op.baseAddress! + (i0 + r) * e
-                                        for j in 0..<width {
-                                            let p = sp[r * m + j]
-                                            if p == 0 { continue }
-                                            let vRow = vp.baseAddress! + j * e
-                                            for t in 0..<e { o[t] += p * vRow[t] }
-                                        }
-                                    }
-                                }
+                                // 3. out = P·V for these rows.
+                                rowBlockProduct(UnsafePointer(s), lda: m, rows: rows, vp.baseAddress!, ldb: e,
+                                                inner: width, columns: e, op.baseAddress! + i0 * e, ldc: e)
                                 i0 += rows
                             }
                         }
@@ -111,6 +74,62 @@ extension Transformer {
             }
         }
         return out
+    }
+
+    /// C = A·B for up to four rows of A: A is `rows`×`inner` (row stride
+    /// `lda`), B is `inner`×`columns` (row stride `ldb`), C is written (not
+    /// added to) with row stride `ldc`.
+    ///
+    /// Each 4×4 tile of C lives in four SIMD4 accumulators while the loop
+    /// runs over the shared dimension: per step, one 4-wide load of B, four
+    /// scalar reads of A and sixteen multiply-adds, and no stores.
+    @inline(__always)
+    static func rowBlockProduct(_ a: UnsafePointer<Double>, lda: Int, rows: Int, _ b: UnsafePointer<Double>, ldb: Int,
+                                inner: Int, columns: Int, _ c: UnsafeMutablePointer<Double>, ldc: Int) {
+        // Missing rows read row 0 again; their results are not stored.
+        let a0 = a, a1 = a + (rows > 1 ? lda : 0), a2 = a + (rows > 2 ? 2 * lda : 0), a3 = a + (rows > 3 ? 3 * lda : 0)
+        let stride = MemoryLayout<Double>.stride
+        var j = 0
+        while j + 4 <= columns {
+            var c0 = SIMD4<Double>(), c1 = SIMD4<Double>(), c2 = SIMD4<Double>(), c3 = SIMD4<Double>()
+            var bp = UnsafeRawPointer(b + j)
+            for t in 0..<inner {
+                let bt = bp.loadUnaligned(as: SIMD4<Double>.self)
+                c0 += a0[t] * bt; c1 += a1[t] * bt; c2 += a2[t] * bt; c3 += a3[t] * bt
+                bp += ldb * stride
+            }
+            UnsafeMutableRawPointer(c + j).storeBytes(of: c0, as: SIMD4<Double>.self)
+            if rows > 1 { UnsafeMutableRawPointer(c + ldc + j).storeBytes(of: c1, as: SIMD4<Double>.self) }
+            if rows > 2 { UnsafeMutableRawPointer(c + 2 * ldc + j).storeBytes(of: c2, as: SIMD4<Double>.self) }
+            if rows > 3 { UnsafeMutableRawPointer(c + 3 * ldc + j).storeBytes(of: c3, as: SIMD4<Double>.self) }
+            j += 4
+        }
+        while j < columns {                                     // the last columns % 4, one at a time
+            for r in 0..<rows {
+                var sum = 0.0
+                for t in 0..<inner { sum += a[r * lda + t] * b[t * ldb + j] }
+                c[r * ldc + j] = sum
+            }
+            j += 1
+        }
+    }
+
+    /// The n×m weight table softmax(q·kᵀ·c) itself, with c = 1/√d when
+    /// `scaled` and 1 otherwise, masked entries 0: what the `attention` demo draws.
+    /// - Complexity: O(n · m · d)
+    public static func attentionWeights(q: Matrix, k: Matrix, causal: Bool, scaled: Bool = true) -> Matrix {
+        precondition(q.cols == k.cols && k.rows >= 1, "attentionWeights: q \(q.rows)×\(q.cols), k \(k.rows)×\(k.cols)")
+        let factor = scaled ? 1 / sqrt(Double(max(q.cols, 1))) : 1
+        var weights = q.matmul(k.transposed).scaled(by: factor)          // [n, m]
+        let m = k.rows
+        weights.storage.withUnsafeMutableBufferPointer { w in
+            for i in 0..<q.rows {
+                let seen = causal ? min(m, i + 1) : m
+                softmaxInPlace(UnsafeMutableBufferPointer(rebasing: w[(i * m)..<(i * m + seen)]))
+                for j in seen..<m { w[i * m + j] = 0 }
+            }
+        }
+        return weights
     }
 
     /// The same attention written straight from the formula, one output

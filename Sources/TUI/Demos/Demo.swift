@@ -49,6 +49,8 @@ public enum DemoCatalog {
         TokenizationDemo.self,
         CharRNNDemo.self,
         RNNGradientsDemo.self,
+        AttentionDemo.self,
+        ActionStreamDemo.self,
     ]
 
     public static func type(named name: String) -> (any Demo.Type)? {
