@@ -7,6 +7,8 @@ public enum ExerciseRegistry {
         + TokenizationExercises.all
         + Word2VecExercises.all
         + RNNExercises.all
+        + TransformerExercises.all
+        + OnlineActionDetectionExercises.all
         + GradientCheckpointingExercises.all + DETRExercises.all
         + DiffusionExercises.all
 

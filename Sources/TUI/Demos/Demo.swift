@@ -61,6 +61,8 @@ public enum DemoCatalog {
         TokenizationDemo.self,
         CharRNNDemo.self,
         RNNGradientsDemo.self,
+        AttentionDemo.self,
+        ActionStreamDemo.self,
         CheckpointingDemo.self,
         DETRMatchingDemo.self,
         DiffusionDemo.self,
