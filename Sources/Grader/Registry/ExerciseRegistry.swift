@@ -6,6 +6,7 @@ public enum ExerciseRegistry {
         + TokenizationExercises.all
         + Word2VecExercises.all
         + RNNExercises.all
+        + LinearAttentionExercises.all + FLASHExercises.all
 
     private static let byID: [String: ExerciseSpec] = Dictionary(
         all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
