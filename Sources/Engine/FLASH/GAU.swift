@@ -17,7 +17,7 @@ import Tensor
 ///
 /// Why one head is enough: the gate u multiplies the attention output
 /// element by element, so each of the e channels can keep or drop what
-/// attention brought; the paper (§2.2, Figure 2) reports that extra heads
+/// attention brought; the paper (§2.2) reports that extra heads
 /// then add little. Queries and keys come from one z at the price of two
 /// cheap per-dimension affine maps, so the unit has about the parameters of
 /// a feed-forward block (e = 2d) and little more.
