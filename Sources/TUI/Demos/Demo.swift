@@ -49,6 +49,7 @@ public enum DemoCatalog {
         TokenizationDemo.self,
         CharRNNDemo.self,
         RNNGradientsDemo.self,
+        AttentionCostDemo.self, FlashChunksDemo.self,
     ]
 
     public static func type(named name: String) -> (any Demo.Type)? {
