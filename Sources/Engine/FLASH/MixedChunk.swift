@@ -29,7 +29,7 @@ extension FLASH {
     /// - Parameters: quadQ, quadK, linQ, linK: `[n, s]`; v: `[n, e]`;
     ///   chunk: c >= 1 dividing n; causal: masks both parts as above.
     /// - Returns: `[n, e]`.
-    /// - Complexity: O(n · (c·(s + e) + s·e)) time, O(c + s·e) extra memory.
+    /// - Complexity: O(n · (c·(s + e) + s·e)) time, O(s·c + s·e) extra memory.
     public static func mixedChunk(quadQ: Matrix, quadK: Matrix, linQ: Matrix, linK: Matrix, v: Matrix,
                                   chunk c: Int, causal: Bool) -> Matrix {
         let n = quadQ.rows, s = quadQ.cols, e = v.cols
@@ -39,6 +39,7 @@ extension FLASH {
         var out = Matrix(rows: n, cols: e)                                  // [n, e]
         var summary = [Double](repeating: 0, count: s * e)                  // Σ linKᵀ·v, [s, e]
         var weights = [Double](repeating: 0, count: c)                      // one row of the local A
+        var keysT = [Double](repeating: 0, count: s * c)                    // the chunk's quadK, [s, c]
         let localScale = 1 / Double(c)
         quadQ.storage.withUnsafeBufferPointer { qq in
         quadK.storage.withUnsafeBufferPointer { qk in
@@ -48,6 +49,7 @@ extension FLASH {
         out.storage.withUnsafeMutableBufferPointer { op in
         summary.withUnsafeMutableBufferPointer { sp in
         weights.withUnsafeMutableBufferPointer { wp in
+        keysT.withUnsafeMutableBufferPointer { kt in
             // Adds linK rows lo..<hi times their values into the summary.
             func accumulate(_ lo: Int, _ hi: Int) {
                 for j in lo..<hi {
@@ -74,14 +76,24 @@ extension FLASH {
                 readSummary(0, n, scale: 1 / Double(n))
             }
             for start in stride(from: 0, to: n, by: c) {
-                // 1. local: exact relu² attention inside the chunk.
+                // 1. local: exact relu² attention inside the chunk. The chunk's
+                // keys are transposed to [s, c] so a row of scores is built as
+                // Σ_a quadQ[i, a]·keysT[a, :], an inner loop over contiguous j
+                // that vectorises (a dot-product loop would not, being a serial sum).
+                for j in 0..<c {
+                    for a in 0..<s { kt[a * c + j] = qk[(start + j) * s + a] }
+                }
                 for i in start..<(start + c) {
                     let last = causal ? i : start + c - 1
-                    for j in start...last {
-                        var dot = 0.0
-                        for a in 0..<s { dot += qq[i * s + a] * qk[j * s + a] }
-                        wp[j - start] = relu2(dot * localScale)
+                    let width = last - start + 1
+                    for j in 0..<width { wp[j] = 0 }
+                    for a in 0..<s {
+                        let w = qq[i * s + a]
+                        if w == 0 { continue }
+                        let row = a * c
+                        for j in 0..<width { wp[j] += w * kt[row + j] }
                     }
+                    for j in 0..<width { wp[j] = relu2(wp[j] * localScale) }
                     for j in start...last {
                         let w = wp[j - start]
                         if w == 0 { continue }
@@ -94,7 +106,7 @@ extension FLASH {
                     accumulate(start, start + c)
                 }
             }
-        }}}}}}}}
+        }}}}}}}}}
         return out
     }
 }
