@@ -9,8 +9,11 @@ public enum ExerciseRegistry {
         + RNNExercises.all
         + TransformerExercises.all
         + OnlineActionDetectionExercises.all
-        + GradientCheckpointingExercises.all + DETRExercises.all
+        + LinearAttentionExercises.all
+        + FLASHExercises.all
+        + GradientCheckpointingExercises.all
         + DiffusionExercises.all
+        + DETRExercises.all
 
     private static let byID: [String: ExerciseSpec] = Dictionary(
         all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

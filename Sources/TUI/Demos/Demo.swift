@@ -63,9 +63,11 @@ public enum DemoCatalog {
         RNNGradientsDemo.self,
         AttentionDemo.self,
         ActionStreamDemo.self,
+        AttentionCostDemo.self,
+        FlashChunksDemo.self,
         CheckpointingDemo.self,
-        DETRMatchingDemo.self,
         DiffusionDemo.self,
+        DETRMatchingDemo.self,
     ]
 
     public static func type(named name: String) -> (any Demo.Type)? {
