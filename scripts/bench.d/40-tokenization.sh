@@ -17,33 +17,61 @@ LECTERN=${LECTERN:-$PWD/.build/release/lectern}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 - Content/tokenization/sample.txt "$work" <<'PY'
-import json, random, re, sys
-random.seed(2019)
-src = open(sys.argv[1], encoding="utf-8").read()
-lines = [l for l in src.splitlines() if l.strip()]
-en = [s for l in lines if l.isascii() for s in re.split(r'(?<=[.!?"])\s+', l) if s.strip()]
-zh = [s for l in lines if not l.isascii() for s in re.findall(r'[^。！？]*[。！？”]+', l)]
-words = sorted(set(re.findall(r"[A-Za-z]+", src)))
-out, size = [], 0
-while size < 1_000_000:
-    if random.random() < 0.6:
-        ws = random.choice(en).split(" ")
-        for _ in range(random.randint(0, 3)):
-            ws[random.randrange(len(ws))] = random.choice(words) if random.random() < 0.7 else str(random.randint(0, 99999))
-        para = " ".join(ws) + random.choice([" ", " ", "\n"])
-    else:
-        s = list(random.choice(zh))
-        if len(s) > 4 and random.random() < 0.5:
-            i, j = random.randrange(len(s) - 1), random.randrange(len(s) - 1)
-            s[i], s[j] = s[j], s[i]
-        para = "".join(s) + random.choice(["", "\n"])
-    out.append(para); size += len(para.encode())
-text = "".join(out)
-open(sys.argv[2] + "/text.txt", "w", encoding="utf-8").write(text)
-json.dump([{"text": text, "vocabSize": 1024}], open(sys.argv[2] + "/train.json", "w"), ensure_ascii=False)
-json.dump([{"text": text}], open(sys.argv[2] + "/split.json", "w"), ensure_ascii=False)
-PY
+# The text generator is a small Swift program (no Python needed), seeded.
+cat > "$work/gen.swift" <<'SWIFT'
+import Foundation
+var state: UInt64 = 2019
+func next() -> UInt64 {   // SplitMix64
+    state &+= 0x9E3779B97F4A7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+    z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+    return z ^ (z >> 31)
+}
+func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+let src = try! String(contentsOfFile: CommandLine.arguments[1], encoding: .utf8)
+let lines = src.split(separator: "\n").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+var en: [String] = [], zh: [String] = []
+for line in lines {
+    if line.allSatisfy(\.isASCII) {
+        var current = ""
+        for ch in line {
+            current.append(ch)
+            if ".!?\"".contains(ch) { let t = current.trimmingCharacters(in: .whitespaces); if !t.isEmpty { en.append(t) }; current = "" }
+        }
+        let t = current.trimmingCharacters(in: .whitespaces); if !t.isEmpty { en.append(t) }
+    } else {
+        var current = ""
+        for ch in line {
+            current.append(ch)
+            if "。！？”".contains(ch) { zh.append(current); current = "" }
+        }
+    }
+}
+let words = Array(Set(src.split(whereSeparator: { !$0.isASCII || !$0.isLetter }).map(String.init))).sorted()
+var out = "", size = 0
+while size < 1_000_000 {
+    var para: String
+    if unit() < 0.6 {
+        var ws = en[below(en.count)].split(separator: " ").map(String.init)
+        for _ in 0..<below(4) { ws[below(ws.count)] = unit() < 0.7 ? words[below(words.count)] : String(below(100_000)) }
+        para = ws.joined(separator: " ") + [" ", " ", "\n"][below(3)]
+    } else {
+        var s = Array(zh[below(zh.count)])
+        if s.count > 4 && unit() < 0.5 { s.swapAt(below(s.count - 1), below(s.count - 1)) }
+        para = String(s) + ["", "\n"][below(2)]
+    }
+    out += para; size += para.utf8.count
+}
+let dir = CommandLine.arguments[2]
+try! out.write(toFile: dir + "/text.txt", atomically: true, encoding: .utf8)
+func json(_ v: Any) -> Data { try! JSONSerialization.data(withJSONObject: v) }
+try! json([["text": out, "vocabSize": 1024]]).write(to: URL(fileURLWithPath: dir + "/train.json"))
+try! json([["text": out]]).write(to: URL(fileURLWithPath: dir + "/split.json"))
+SWIFT
+swiftc -O -o "$work/gen" "$work/gen.swift" 2>/dev/null
+"$work/gen" Content/tokenization/sample.txt "$work"
 bytes=$(wc -c < "$work/text.txt")
 
 seconds() {   # exercise, input file → compute-seconds
