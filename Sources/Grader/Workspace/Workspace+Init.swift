@@ -53,7 +53,7 @@ extension Workspace {
             case .success(let lesson):
                 for block in lesson.exercises where seen.insert(block.id).inserted {
                     out.append(WorkspaceExercise(id: block.id, starter: course.starterURL(block.id),
-                                                 supportTypes: spec(block.id)?.signature.supportTypes ?? ""))
+                                                 supportTypes: spec(block.gradedAs)?.signature.supportTypes ?? ""))
                 }
             }
         }
