@@ -116,6 +116,9 @@ public struct CourseValidator: Sendable {
             if blockLesson != lesson.id {
                 report.fail(problem(block.line, "exercise '\(block.id)' belongs to lesson '\(blockLesson)', not '\(lesson.id)'"))
             }
+            if block.pointsWritten { report.pass() } else {
+                report.fail(problem(block.line, "exercise '\(block.id)' has no 'points' (it would silently count 1); write e.g. points: 1"))
+            }
             if block.hints.count >= 2 { report.pass() } else {
                 report.fail(problem(block.line, "exercise '\(block.id)' has \(block.hints.count) hint(s); at least 2 are needed"))
             }

@@ -110,10 +110,12 @@ public struct ExerciseBlock: Sendable, Equatable {
     public var kind: String?
     /// How a failing attempt earns part of the points; nil takes the course default.
     public var partial: PartialCredit?
+    /// False when the block has no `points:` (it counts 1, and `lectern validate` reports it).
+    public var pointsWritten: Bool
     public init(id: String, title: String, points: Double, hints: [String], line: Int,
-                kind: String? = nil, partial: PartialCredit? = nil) {
+                kind: String? = nil, partial: PartialCredit? = nil, pointsWritten: Bool = true) {
         self.id = id; self.title = title; self.points = points; self.hints = hints; self.line = line
-        self.kind = kind; self.partial = partial
+        self.kind = kind; self.partial = partial; self.pointsWritten = pointsWritten
     }
 
     /// The grader id that judges this exercise: `kind`, else `id`.

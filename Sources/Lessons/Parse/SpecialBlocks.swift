@@ -55,9 +55,8 @@ enum SpecialBlocks {
         }
         do {
             let title = try fields.string("title")
-            guard let points = try fields.number("points") else {
-                return broken("\(id): missing field 'points' (a number, e.g. points: 1)")
-            }
+            let written = try fields.number("points")
+            let points = written ?? 1
             guard points >= 0 else { return broken("'points' must be 0 or more, got \(points)", at: fields.line(of: "points")) }
             let hints = try fields.strings("hints") ?? []
             let kind = try fields.optionalString("kind")
@@ -73,7 +72,8 @@ enum SpecialBlocks {
                 }
             }
             return .exercise(ExerciseBlock(id: id, title: title, points: points, hints: hints, line: line,
-                                           kind: kind == id ? nil : kind, partial: partial))
+                                           kind: kind == id ? nil : kind, partial: partial,
+                                           pointsWritten: written != nil))
         } catch {
             return .broken(prefix(error, "exercise block \(id): "))
         }
