@@ -132,7 +132,7 @@ final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
     func lastPosition() -> ReadingPosition? { try? current.1?.lastPosition() }
 
     func loadLesson(id: String, language: String) throws -> Lesson {
-        do { return try course.lesson(id, language: language) } catch { throw AppError(error.description) }
+        do { return try course.lesson(id, language: language).markingUnknownExercises() } catch { throw AppError(error.description) }
     }
 
     func statuses() -> [String: ExerciseState] {

@@ -67,7 +67,7 @@ extension Workspace {
     /// copy, README.md when missing) are written again.
     ///
     /// - Parameters:
-    ///   - course: "builtin" or the absolute path of the course folder, recorded in the marker.
+    ///   - course: "builtin" or the course folder (relative to `root`, see `relativeCoursePath`), recorded in the marker.
     ///   - tensorSources: the Tensor source folder (`TensorSources.locate`), or nil.
     /// - Throws: `WorkspaceError` when `root` is a non-empty folder that is not a workspace,
     ///   or a file cannot be written.

@@ -26,7 +26,8 @@ struct InitCommand: ParsableCommand {
         // An existing workspace remembers its course; a new one records --course or "builtin".
         let existing = try? Workspace(root: root)
         let loaded = WorkspaceContext.loadCourse(course, workspace: existing)
-        let reference = course.course != nil ? loaded.root.path : (existing?.manifest.course ?? WorkspaceManifest.builtInCourse)
+        let reference = course.course != nil ? Workspace.relativeCoursePath(loaded.root, from: root)
+            : (existing?.manifest.course ?? WorkspaceManifest.builtInCourse)
         let (exercises, problems) = Workspace.exercises(in: loaded)
         for problem in problems { WorkspaceContext.warn(problem) }
         let tensor = TensorSources.locate(executable: Course.currentExecutable(), courseRoot: loaded.root)
@@ -111,6 +112,11 @@ enum WorkspaceContext {
         do throws(ContentProblem) {
             return try Course.load(from: root)
         } catch {
+            if options.course == nil, let workspace, workspace.manifest.course != WorkspaceManifest.builtInCourse {
+                fail("this workspace was made from the course \(workspace.manifest.course) (recorded in "
+                     + "\(workspace.markerDirectory.path)/\(Workspace.manifestFile)), looked for at \(root.path), "
+                     + "but it is not there: pass --course DIR, or move the course back. (\(error.description))")
+            }
             fail(error.description)
         }
     }
