@@ -151,7 +151,9 @@ final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
     func check(exercise: String, points: Double, progress: @escaping @Sendable (String) -> Void) -> CheckOutcome {
         let (ws, store) = current
         guard let ws else { return CheckOutcome(verdict: "internal_error", passed: false, summary: "no workspace") }
-        guard let spec = ExerciseRegistry.spec(exercise) else {
+        // The course's block gives the kind (`kind:`) and the partial-credit rule.
+        let graded = try? GradingPlan.exercises(in: course, only: [exercise]).first
+        guard let spec = graded?.spec ?? ExerciseRegistry.spec(exercise) else {
             return CheckOutcome(verdict: "internal_error", passed: false,
                                 summary: "the grader has no exercise '\(exercise)' (the lesson names an unknown id)")
         }
@@ -160,7 +162,9 @@ final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
             return CheckOutcome(verdict: "internal_error", passed: false,
                                 summary: "\(file.path) is missing; `lectern init` adds missing starter files")
         }
-        let report = checker.check(spec, file: file, points: points) { progress(CheckOutcome.describe($0)) }
+        let report = checker.check(spec, file: file, points: points, partial: graded?.partial ?? .equalGroups) {
+            progress(CheckOutcome.describe($0))
+        }
         _ = try? store?.recordAttempt(AttemptRecord(exercise: exercise, verdict: report.verdict.rawValue, score: report.score,
                                                     maxScore: report.maxScore, durationMs: report.durationMs,
                                                     fileHash: ProgressStore.fileHash(file)))

@@ -71,9 +71,10 @@ public final class BatchGrader: @unchecked Sendable {
         for (i, task) in tasks.enumerated() {
             if let row = slots[i] { grades[task.student].rows.append(row) }
         }
+        let checked = slots.compactMap { $0 }.filter { $0.report != nil && !$0.fromGradebook }.count
         return ClassGrades(courseTitle: courseTitle, exercises: exercises, students: grades, seed: seed,
                            build: Gradebook.build, interrupted: done < tasks.count,
-                           graded: done - reused, reused: reused)
+                           graded: checked, reused: reused)
     }
 
     /// One row: missing file, gradebook hit, or a fresh check (stored afterwards).

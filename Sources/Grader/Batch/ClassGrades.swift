@@ -44,7 +44,7 @@ public struct ClassGrades: Sendable {
     public var build: String
     /// True when Ctrl-C stopped the run: some rows are missing.
     public var interrupted: Bool
-    /// Rows judged in this run, and rows served by the gradebook.
+    /// Files checked in this run (missing files not counted), and rows served by the gradebook.
     public var graded: Int
     public var reused: Int
 
