@@ -33,7 +33,7 @@ one=$(seconds "$LECTERN" grade "$class" --jobs 1 --force "${args[@]}") || { echo
 rm -rf "$XDG_CACHE_HOME/lectern/bin" "$XDG_CACHE_HOME/lectern/reports"
 two=$(seconds "$LECTERN" grade "$class" --jobs 2 --force "${args[@]}") || { echo "   grade --jobs 2 failed:"; sed 's/^/   /' "$tmp/stderr"; exit 1; }
 again=$(seconds "$LECTERN" grade "$class" --jobs 2 "${args[@]}") || { echo "   regrade failed"; exit 1; }
-full=$(awk -F, 'NR > 1 && $5 == 6 { n++ } END { print n + 0 }' "$tmp/grades.csv" | tr -d '\r')
+full=$(awk -F, 'NR > 1 { sub(/\r$/, ""); if ($NF == 6) n++ } END { print n + 0 }' "$tmp/grades.csv")
 echo "   class: 40 students x 3 exercises, $full of 40 with full marks (6 points)"
 echo "   grade --jobs 1:                 $one s"
 echo "   grade --jobs 2:                 $two s"
