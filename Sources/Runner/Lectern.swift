@@ -12,6 +12,7 @@ struct Lectern: ParsableCommand {
             ListCommand.self, ShowCommand.self, InitCommand.self, CheckCommand.self,
             WatchCommand.self, HintCommand.self, TryCommand.self, ReferenceCommand.self,
             DemoCommand.self, ValidateCommand.self, ProgressCommand.self, ResetCommand.self,
+            GradeCommand.self, DescribeCommand.self, NewCommand.self, AutograderCommand.self,
         ])
 
     @OptionGroup var course: CourseOptions

@@ -50,9 +50,10 @@ struct ValidateTests {
                                         registryIDs: ["alpha/one", "alpha/two", "zeta/other"], check: markerChecker)
         let report = validator.run()
         #expect(report.failures == [])
-        // 1 lesson parse, 2×(hints, id), 1 quiz, 1 demo, 2 registry, 4 exercise checks.
-        #expect(report.passed == 1 + 4 + 1 + 1 + 2 + 4)
-        #expect(report.summary == "13 checks passed, 0 failed")
+        // 1 lesson parse, 2×(points, hints, id), 1 quiz × (answer, distinct choices), 1 demo,
+        // 4 exercise checks; "zeta/other" is not offered and need not be (a course may use a subset).
+        #expect(report.passed == 1 + 6 + 2 + 1 + 4)
+        #expect(report.summary == "14 checks passed, 0 failed")
     }
 
     @Test func everyKindOfProblemIsReportedWithFileAndLine() throws {
@@ -102,7 +103,7 @@ struct ValidateTests {
         expectOne("\(lesson):\(line(of: "```exercise alpha/lonely", in: lessonText)):", "1 hint(s)")
         expectOne("\(lesson):\(line(of: "```exercise alpha/lonely", in: lessonText)):", "has no solution")
         expectOne("\(lesson):\(line(of: "```demo nosuchdemo", in: lessonText)):", "no demo named 'nosuchdemo'")
-        expectOne("\(lesson): ", "'alpha/orphan'")
+        expectOne("\(lesson):\(line(of: "```exercise alpha/lonely", in: lessonText)):", "has no 'points'")
         expectOne(course.starterURL("alpha/two").path, "passes every case")
         expectOne(course.solutionURL("alpha/two").path + ":2:", "does not compile: two.swift:2:5: cannot find 'x' in scope")
         #expect(report.failures.count == 9, "\(messages.joined(separator: "\n"))")

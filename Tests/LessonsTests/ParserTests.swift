@@ -171,8 +171,9 @@ import Testing
         #expect(lesson.blocks == [
             .exercise(ExerciseBlock(id: "sliding-window-max/deque", title: "One pass", points: 3,
                                     hints: ["Keep indices.", "Pop smaller values."], line: 6)),
+            // No `points:` counts 1 and is remembered, so `lectern validate` can report it.
             .exercise(ExerciseBlock(id: "sliding-window-max/naive", title: "Scan every window", points: 1,
-                                    hints: [], line: 14)),
+                                    hints: [], line: 14, pointsWritten: false)),
             .quiz(QuizBlock(question: "How often?", choices: ["once", "k times", "n times"], answer: 1,
                             explanation: "Why.", line: 18)),
             .demo(DemoBlock(name: "sliding-window",

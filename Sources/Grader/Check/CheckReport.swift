@@ -25,6 +25,9 @@ public struct CheckReport: Codable, Sendable, Equatable {
     /// True when the learner binary came from the compile cache (the file's
     /// text was compiled before), so no compiler ran.
     public var binaryReused: Bool = false
+    /// Cases passed per group, in run order (example, edge, hidden, performance);
+    /// empty when nothing ran (a compile error). Partial credit is computed from it.
+    public var groups: [GroupResult] = []
 
     public init(exercise: String, verdict: Verdict, score: Double = 0, maxScore: Double,
                 cases: CaseCount = CaseCount(passed: 0, total: 0), failure: CaseFailure? = nil,
@@ -69,6 +72,9 @@ public struct CheckReport: Codable, Sendable, Equatable {
             ("stdout", .string(stdout)), ("stderr", .string(stderr)),
             ("summary", .string(summary)), ("growth", growth.map(JSONValue.string) ?? .null),
             ("reused", .bool(reused)),
+            ("groups", .array(groups.map { g in
+                .object([("group", .string(g.group)), ("passed", .int(g.passed)), ("total", .int(g.total))])
+            })),
         ])
     }
 }
@@ -104,4 +110,15 @@ public struct TryReport: Codable, Sendable, Equatable {
         self.diagnostics = diagnostics; self.limit = limit; self.stdout = stdout; self.stderr = stderr
         self.learnerMs = learnerMs; self.durationMs = durationMs
     }
+}
+
+/// How many cases of one group passed.
+public struct GroupResult: Codable, Sendable, Equatable {
+    /// `example`, `edge`, `hidden` or `performance`.
+    public var group: String
+    public var passed: Int
+    public var total: Int
+    public init(group: String, passed: Int, total: Int) { self.group = group; self.passed = passed; self.total = total }
+    /// Every case of the group passed.
+    public var complete: Bool { passed == total }
 }

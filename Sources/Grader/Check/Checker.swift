@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import Tensor
 
 /// Checks learner files: compiles them with a generated harness, runs them in
@@ -72,10 +73,15 @@ public struct Checker: Sendable {
     }
 
     /// Checks `file` against every case of `spec` generated from `seed`.
+    ///
+    /// - Parameter partial: how a failing file earns part of `points` from the case
+    ///   groups it passes in full (`PartialCredit.score`); `.none` is all or nothing.
     public func check(_ spec: ExerciseSpec, file: URL, points: Double = 1, seed: UInt64 = 42,
+                      partial: PartialCredit = .none,
                       onPhase: @Sendable (CheckPhase) -> Void = { _ in }) -> CheckReport {
         var binaryPath: String?
-        let report = runCheck(spec, file: file, points: points, seed: seed, binary: &binaryPath, onPhase: onPhase)
+        let report = runCheck(spec, file: file, points: points, seed: seed, partial: partial, binary: &binaryPath,
+                              onPhase: onPhase)
         if reuseReports, !report.reused, let binaryPath, ReportCache.reusable(report.verdict) {
             ReportCache.store(report, cacheDirectory,
                               key: ReportCache.key(binary: binaryPath, spec: spec, points: points, seed: seed,
@@ -84,11 +90,29 @@ public struct Checker: Sendable {
         return report
     }
 
-    func runCheck(_ spec: ExerciseSpec, file: URL, points: Double, seed: UInt64, binary binaryPath: inout String?,
-                  onPhase: @Sendable (CheckPhase) -> Void) -> CheckReport {
+    func runCheck(_ spec: ExerciseSpec, file: URL, points: Double, seed: UInt64, partial: PartialCredit,
+                  binary binaryPath: inout String?, onPhase: @Sendable (CheckPhase) -> Void) -> CheckReport {
         let clock = ContinuousClock.now
+        // Per-case results of the main run (empty until it ran) and whether the
+        // performance group passed as a whole (nil when it did not run).
+        var passedFlags: [Bool] = []
+        var kindsRun: [CaseKind] = []
+        var performanceCount = 0
+        var performancePassed = false
         func finish(_ r: CheckReport) -> CheckReport {
             var r = r
+            if !passedFlags.isEmpty {
+                r.groups = CaseKind.allCases.filter { $0 != .performance }.compactMap { kind in
+                    let idx = kindsRun.indices.filter { kindsRun[$0] == kind }
+                    return idx.isEmpty ? nil : GroupResult(group: kind.rawValue, passed: idx.filter { passedFlags[$0] }.count,
+                                                           total: idx.count)
+                }
+                if performanceCount > 0 {
+                    r.groups.append(GroupResult(group: CaseKind.performance.rawValue,
+                                                passed: performancePassed ? performanceCount : 0, total: performanceCount))
+                }
+            }
+            r.score = partial.score(r, points: points)
             let d = ContinuousClock.now - clock
             r.durationMs = Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
             return r
@@ -144,12 +168,16 @@ public struct Checker: Sendable {
 
         var passed = 0
         var firstWrong: (Int, String)?
+        var flags = [Bool](repeating: false, count: inputs.count)
         for i in inputs.indices {
             guard let got = analysis.outputs[i] else { continue }
             if let m = Comparator.judge(spec.comparison, input: inputs[i], expected: expected[i], got: got) {
                 if firstWrong == nil { firstWrong = (i, m) }
-            } else { passed += 1 }
+            } else { passed += 1; flags[i] = true }
         }
+        passedFlags = flags
+        kindsRun = kinds
+        performanceCount = prepared.performance?.count ?? 0
         report.cases.passed = passed
         if let (i, message) = firstWrong, analysis.stoppedAt.map({ i < $0 }) ?? true {
             report.verdict = .wrongAnswer
@@ -188,6 +216,7 @@ public struct Checker: Sendable {
             onPhase(.running(done: total, total: total))
             trace("performance cases run")
         }
+        performancePassed = true
         report.verdict = .passed
         report.score = points
         report.summary = "passed all \(total) cases"

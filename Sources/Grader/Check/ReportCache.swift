@@ -19,7 +19,7 @@ enum ReportCache {
     }()
 
     static func key(binary: String, spec: ExerciseSpec, points: Double, seed: UInt64, limits: SandboxLimits) -> String {
-        let material = "report-v1|\((binary as NSString).lastPathComponent)|\(spec.id)|\(points)|\(seed)|\(limits)|\(executableIdentity)"
+        let material = "report-v2|\((binary as NSString).lastPathComponent)|\(spec.id)|\(points)|\(seed)|\(limits)|\(executableIdentity)"
         return String(SHA256Hex.digest(Array(material.utf8)).prefix(32))
     }
 

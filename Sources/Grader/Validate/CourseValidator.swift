@@ -5,10 +5,12 @@ import Lessons
 ///
 /// Content checks (fast, in order): `course.yaml` and every listed lesson (and
 /// translation) parses with no problem; every exercise block names an id the
-/// grader knows and has at least two hints; every grader exercise of a listed
-/// lesson appears in some lesson; every quiz answer is one of its choices;
-/// every demo name exists (when the caller passes the known names, which keeps
-/// Grader free of the TUI module). Exercise checks (slow, run by `workers`
+/// grader knows (directly or through `kind:`) and has at least two hints; a
+/// lesson may offer any subset of the exercises its kind defines; every quiz
+/// answer is one of its choices and no choice is repeated; a translation gives
+/// every exercise the English points; every demo name exists and accepts its
+/// parameters (when the caller passes the known names and a demo builder,
+/// which keeps Grader free of the TUI module). Exercise checks (slow, run by `workers`
 /// threads): every starter exists, compiles and does not pass; every solution
 /// exists and passes.
 ///
@@ -26,13 +28,17 @@ public struct CourseValidator: Sendable {
     public var registryIDs: [String]
     /// Threads running exercise checks at once.
     public var workers: Int
+    /// Builds a demo from a block's parameters: nil when it accepts them, else the
+    /// demo's message. Nil to skip the check.
+    public var demoProblem: (@Sendable (DemoBlock) -> String?)?
 
     public init(course: Course, knownDemos: Set<String>?, workers: Int = 2,
                 spec: @escaping @Sendable (String) -> ExerciseSpec? = ExerciseRegistry.spec,
                 registryIDs: [String] = ExerciseRegistry.all.map(\.id),
+                demoProblem: (@Sendable (DemoBlock) -> String?)? = nil,
                 check: @escaping CheckFunction) {
         self.course = course; self.knownDemos = knownDemos; self.workers = max(1, workers)
-        self.spec = spec; self.registryIDs = registryIDs; self.check = check
+        self.spec = spec; self.registryIDs = registryIDs; self.check = check; self.demoProblem = demoProblem
     }
 
     /// What one exercise check must show.
@@ -40,6 +46,8 @@ public struct CourseValidator: Sendable {
 
     struct ExerciseJob: Sendable {
         var id: String
+        /// The grader id that judges it (`kind:`, else `id`).
+        var kind: String
         var file: URL
         var points: Double
         var expectation: Expectation
@@ -53,12 +61,12 @@ public struct CourseValidator: Sendable {
     public func run(progress: (@Sendable (String) -> Void)? = nil) -> ValidationReport {
         var report = ValidationReport()
         report.failures += course.problems
-        let listed = Set(course.lessonIDs)
         var jobs: [ExerciseJob] = []
         var seenIDs: [String: ContentProblem] = [:]   // id → where first seen
 
         for id in course.lessonIDs where course.availableLessonIDs.contains(id) {
             var englishIDs: [String]?
+            var englishPoints: [String: Double] = [:]
             for language in course.languages(of: id) {   // "en" comes first
                 let lesson: Lesson
                 do throws(ContentProblem) {
@@ -72,7 +80,16 @@ public struct CourseValidator: Sendable {
                 let ids = lesson.exercises.map(\.id)
                 if language == "en" {
                     englishIDs = ids
+                    englishPoints = Dictionary(lesson.exercises.map { ($0.id, $0.points) }, uniquingKeysWith: { a, _ in a })
                 } else if let englishIDs {
+                    for block in lesson.exercises {
+                        guard let points = englishPoints[block.id] else { continue }
+                        if block.points == points { report.pass() } else {
+                            report.fail(ContentProblem(file: lesson.file, line: block.line, message:
+                                "exercise '\(block.id)' is worth \(Self.number(block.points)) point(s) in the \(language) "
+                                + "translation but \(Self.number(points)) in English; points must be the same"))
+                        }
+                    }
                     // A translation offers the same exercises, in the same order.
                     if ids == englishIDs { report.pass() } else {
                         report.fail(ContentProblem(file: lesson.file, line: nil, message:
@@ -82,17 +99,8 @@ public struct CourseValidator: Sendable {
                 }
             }
         }
-        // Every grader exercise of a listed lesson is offered by some lesson.
-        for id in registryIDs {
-            let lessonID = ExerciseID.lesson(of: id)
-            guard listed.contains(lessonID), course.availableLessonIDs.contains(lessonID) else { continue }
-            if seenIDs[id] == nil {
-                report.fail(ContentProblem(file: course.lessonURL(lessonID).path, line: nil,
-                                           message: "the grader defines exercise '\(id)', but no exercise block in this lesson names it"))
-            } else {
-                report.pass()
-            }
-        }
+        // A lesson may offer any subset of the exercises the grader defines for it
+        // (an instructor's course picks what it teaches), so unused ids are not a failure.
         report.merge(runExerciseChecks(jobs, progress: progress))
         return report
     }
@@ -108,6 +116,9 @@ public struct CourseValidator: Sendable {
             if blockLesson != lesson.id {
                 report.fail(problem(block.line, "exercise '\(block.id)' belongs to lesson '\(blockLesson)', not '\(lesson.id)'"))
             }
+            if block.pointsWritten { report.pass() } else {
+                report.fail(problem(block.line, "exercise '\(block.id)' has no 'points' (it would silently count 1); write e.g. points: 1"))
+            }
             if block.hints.count >= 2 { report.pass() } else {
                 report.fail(problem(block.line, "exercise '\(block.id)' has \(block.hints.count) hint(s); at least 2 are needed"))
             }
@@ -117,15 +128,17 @@ public struct CourseValidator: Sendable {
                 continue
             }
             seenIDs[block.id] = here
-            guard spec(block.id) != nil else {
-                report.fail(problem(block.line, "exercise '\(block.id)' is not known to the grader (no entry in ExerciseRegistry)"))
+            guard spec(block.gradedAs) != nil else {
+                let what = block.kind.map { "its kind '\($0)'" } ?? "it"
+                report.fail(problem(block.line, "exercise '\(block.id)': \(what) is not known to the grader "
+                                    + "(`lectern describe` lists the kinds; use `kind:` to reuse one under your own id)"))
                 continue
             }
             report.pass()
             for (url, expectation, what) in [(course.starterURL(block.id), Expectation.starterFails, "starter"),
                                              (course.solutionURL(block.id), .solutionPasses, "solution")] {
                 if FileManager.default.fileExists(atPath: url.path) {
-                    jobs.append(ExerciseJob(id: block.id, file: url, points: block.points, expectation: expectation,
+                    jobs.append(ExerciseJob(id: block.id, kind: block.gradedAs, file: url, points: block.points, expectation: expectation,
                                             blockFile: lesson.file, blockLine: block.line))
                 } else {
                     report.fail(problem(block.line, "exercise '\(block.id)' has no \(what): \(url.path) is missing"))
@@ -136,12 +149,21 @@ public struct CourseValidator: Sendable {
             if quiz.choices.indices.contains(quiz.answer) { report.pass() } else {
                 report.fail(problem(quiz.line, "quiz answer is not one of its \(quiz.choices.count) choices"))
             }
+            var seen = Set<String>()
+            let repeated = quiz.choices.filter { !seen.insert($0.trimmingCharacters(in: .whitespaces)).inserted }
+            if repeated.isEmpty { report.pass() } else {
+                report.fail(problem(quiz.line, "quiz choice '\(repeated[0])' appears more than once"))
+            }
         }
         if let knownDemos {
             for demo in lesson.demos {
                 if knownDemos.contains(demo.name) { report.pass() } else {
                     report.fail(problem(demo.line, "no demo named '\(demo.name)'; known demos: "
                                         + knownDemos.sorted().joined(separator: ", ")))
+                    continue
+                }
+                if let demoProblem, let message = demoProblem(demo) {
+                    report.fail(problem(demo.line, "demo '\(demo.name)' rejects its parameters: \(message)"))
                 }
             }
         }
@@ -155,7 +177,8 @@ public struct CourseValidator: Sendable {
             while let index = results.claim() {
                 let job = jobs[index]
                 var one = ValidationReport()
-                if let spec = spec(job.id) {
+                if var spec = spec(job.kind) {
+                    spec.id = job.id
                     let report = check(spec, job.file, job.points)
                     Self.judge(job, report, into: &one)
                 }
@@ -171,6 +194,8 @@ public struct CourseValidator: Sendable {
         for r in results.all() { merged.merge(r) }
         return merged
     }
+
+    static func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 
     static func judge(_ job: ExerciseJob, _ report: CheckReport, into out: inout ValidationReport) {
         let path = job.file.path

@@ -53,7 +53,7 @@ extension Workspace {
             case .success(let lesson):
                 for block in lesson.exercises where seen.insert(block.id).inserted {
                     out.append(WorkspaceExercise(id: block.id, starter: course.starterURL(block.id),
-                                                 supportTypes: spec(block.id)?.signature.supportTypes ?? ""))
+                                                 supportTypes: spec(block.gradedAs)?.signature.supportTypes ?? ""))
                 }
             }
         }
@@ -67,7 +67,7 @@ extension Workspace {
     /// copy, README.md when missing) are written again.
     ///
     /// - Parameters:
-    ///   - course: "builtin" or the absolute path of the course folder, recorded in the marker.
+    ///   - course: "builtin" or the course folder (relative to `root`, see `relativeCoursePath`), recorded in the marker.
     ///   - tensorSources: the Tensor source folder (`TensorSources.locate`), or nil.
     /// - Throws: `WorkspaceError` when `root` is a non-empty folder that is not a workspace,
     ///   or a file cannot be written.

@@ -92,6 +92,18 @@ public struct Workspace: Sendable {
         try ProgressStore(path: progressPath)
     }
 
+    /// `course` written relative to `root` (`../my-course`), so a workspace and its
+    /// course can move together; the absolute path when they share only `/`.
+    public static func relativeCoursePath(_ course: URL, from root: URL) -> String {
+        let a = course.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let b = root.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        guard common > 1 else { return course.standardizedFileURL.path }
+        let parts = Array(repeating: "..", count: b.count - common) + a[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
     /// The course this workspace was made from: `explicit` (a `--course` option)
     /// wins; otherwise the folder recorded at `init`, or the built-in course when
     /// it recorded "builtin".
@@ -111,7 +123,8 @@ public struct WorkspaceManifest: Codable, Sendable, Equatable {
     public static let builtInCourse = "builtin"
 
     public var formatVersion: Int
-    /// "builtin", or the absolute path of the course folder.
+    /// "builtin", or the course folder: relative to the workspace root since
+    /// `relativeCoursePath` (older workspaces hold an absolute path).
     public var course: String
     public var created: Date
 

@@ -16,6 +16,11 @@ public struct Course: Sendable {
     public var lessonIDs: [String]
     /// Problems with the course as a whole (missing lesson folders, duplicate ids).
     public var problems: [ContentProblem]
+    /// The course's secret grading seed (`seed:` in `course.yaml`), used by
+    /// `lectern grade` instead of the seed learners see; nil when not set.
+    public var seed: UInt64? = nil
+    /// The default partial credit of the course's exercises (`partial:`); nil means equal groups.
+    public var partial: PartialCredit? = nil
 
     /// The file name of the course description inside a course folder.
     public static let descriptionFile = "course.yaml"
@@ -70,7 +75,22 @@ public struct Course: Sendable {
             }
             ids.append(id)
         }
-        return Course(root: root, title: title, lessonIDs: ids, problems: problems)
+        var course = Course(root: root, title: title, lessonIDs: ids, problems: problems)
+        if let node = mapping["seed"] {
+            if let text = node.scalar?.string, let seed = UInt64(text) { course.seed = seed } else {
+                problems.append(ContentProblem(file: file.path, line: node.mark.map { $0.line },
+                                               message: "'seed' must be a whole number ≥ 0, got '\(node.scalar?.string ?? "a list or mapping")'"))
+            }
+        }
+        if let node = mapping["partial"] {
+            switch PartialCredit.parse(node) {
+            case .success(let p): course.partial = p
+            case .failure(let problem):
+                problems.append(ContentProblem(file: file.path, line: node.mark.map { $0.line }, message: problem.message))
+            }
+        }
+        course.problems = problems
+        return course
     }
 
     /// Ids of listed lessons whose `lesson.md` exists, in course order.

@@ -97,15 +97,65 @@ public indirect enum Inline: Sendable, Equatable {
     case lineBreak
 }
 
-/// ```` ```exercise ID ```` followed by YAML: title, points, hints.
+/// ```` ```exercise ID ```` followed by YAML: title, points, hints, and
+/// optionally `kind` and `partial`.
 public struct ExerciseBlock: Sendable, Equatable {
     public var id: String
     public var title: String
     public var points: Double
     public var hints: [String]
     public var line: Int
-    public init(id: String, title: String, points: Double, hints: [String], line: Int) {
+    /// The grader exercise this block is an instance of, when it differs from
+    /// `id` (an instructor's `windows/deque` with `kind: sliding-window-max/deque`).
+    public var kind: String?
+    /// How a failing attempt earns part of the points; nil takes the course default.
+    public var partial: PartialCredit?
+    /// False when the block has no `points:` (it counts 1, and `lectern validate` reports it).
+    public var pointsWritten: Bool
+    public init(id: String, title: String, points: Double, hints: [String], line: Int,
+                kind: String? = nil, partial: PartialCredit? = nil, pointsWritten: Bool = true) {
         self.id = id; self.title = title; self.points = points; self.hints = hints; self.line = line
+        self.kind = kind; self.partial = partial; self.pointsWritten = pointsWritten
+    }
+
+    /// The grader id that judges this exercise: `kind`, else `id`.
+    public var gradedAs: String { kind ?? id }
+}
+
+/// How much of an exercise's points a submission that does not pass earns,
+/// from the case groups (example, edge, hidden, performance) it passes in full.
+///
+/// Written in an exercise block or in `course.yaml` as `partial: none`,
+/// `partial: groups` (every group present weighs the same) or a mapping of
+/// weights `partial: {example: 1, edge: 1, hidden: 2, performance: 1}`
+/// (a group the mapping leaves out weighs 0).
+public enum PartialCredit: Sendable, Equatable, CustomStringConvertible {
+    /// All the points when every case passes, none otherwise.
+    case none
+    /// Points × (weight of the groups passed in full) / (weight of the groups present).
+    case groups([String: Double])
+
+    /// The default: every group present weighs 1.
+    public static let equalGroups = PartialCredit.groups([:])
+    /// The group names a weight may name.
+    public static let groupNames = ["example", "edge", "hidden", "performance"]
+
+    /// The weight of `group`: 1 for every group under `equalGroups`.
+    public func weight(of group: String) -> Double {
+        switch self {
+        case .none: return 0
+        case .groups(let w): return w.isEmpty ? 1 : (w[group] ?? 0)
+        }
+    }
+
+    /// `none`, `groups`, or `example=1,edge=1,...` in group order (stable, for cache keys).
+    public var description: String {
+        switch self {
+        case .none: return "none"
+        case .groups(let w) where w.isEmpty: return "groups"
+        case .groups(let w):
+            return Self.groupNames.compactMap { g in w[g].map { "\(g)=\($0)" } }.joined(separator: ",")
+        }
     }
 }
 

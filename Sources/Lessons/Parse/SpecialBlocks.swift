@@ -49,16 +49,31 @@ enum SpecialBlocks {
             return broken("malformed exercise id '\(id)': expected lesson/name in lowercase letters, digits and '-'")
         }
         let fields: Fields
-        switch Fields.read(body, allowed: ["title", "points", "hints"], line: line, file: file) {
+        switch Fields.read(body, allowed: ["title", "points", "hints", "kind", "partial"], line: line, file: file) {
         case .failure(let problem): return .broken(prefix(problem, "exercise block \(id): "))
         case .success(let f): fields = f
         }
         do {
             let title = try fields.string("title")
-            let points = try fields.number("points") ?? 1
+            let written = try fields.number("points")
+            let points = written ?? 1
             guard points >= 0 else { return broken("'points' must be 0 or more, got \(points)", at: fields.line(of: "points")) }
             let hints = try fields.strings("hints") ?? []
-            return .exercise(ExerciseBlock(id: id, title: title, points: points, hints: hints, line: line))
+            let kind = try fields.optionalString("kind")
+            if let kind, !isExerciseID(kind) {
+                return broken("\(id): malformed 'kind' '\(kind)': expected an existing exercise id such as sliding-window-max/deque",
+                              at: fields.line(of: "kind"))
+            }
+            var partial: PartialCredit?
+            if let node = fields.mapping["partial"] {
+                switch PartialCredit.parse(node) {
+                case .success(let p): partial = p
+                case .failure(let problem): return broken("\(id): \(problem.message)", at: fields.line(of: node))
+                }
+            }
+            return .exercise(ExerciseBlock(id: id, title: title, points: points, hints: hints, line: line,
+                                           kind: kind == id ? nil : kind, partial: partial,
+                                           pointsWritten: written != nil))
         } catch {
             return .broken(prefix(error, "exercise block \(id): "))
         }
@@ -242,5 +257,41 @@ struct Fields {
             out.append(scalar.string)
         }
         return out
+    }
+}
+
+extension PartialCredit {
+    /// What is wrong with a `partial:` value.
+    struct Problem: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// Reads `none`, `groups`, or a mapping of group names to weights ≥ 0.
+    static func parse(_ node: Node) -> Result<PartialCredit, Problem> {
+        let expected = "'partial' must be none, groups, or weights such as {example: 1, edge: 1, hidden: 2, performance: 1}"
+        if let scalar = node.scalar {
+            switch scalar.string {
+            case "none": return .success(.none)
+            case "groups": return .success(.equalGroups)
+            default: return .failure(Problem(expected + ", got '\(scalar.string)'"))
+            }
+        }
+        guard let mapping = node.mapping else { return .failure(Problem(expected)) }
+        var weights: [String: Double] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? "?"
+            guard groupNames.contains(name) else {
+                return .failure(Problem("'partial' names unknown group '\(name)' (groups: \(groupNames.joined(separator: ", ")))"))
+            }
+            guard let w = value.float, w.isFinite, w >= 0 else {
+                return .failure(Problem("'partial' weight of \(name) must be a number ≥ 0"))
+            }
+            weights[name] = w
+        }
+        guard weights.values.contains(where: { $0 > 0 }) else {
+            return .failure(Problem("'partial' needs at least one weight above 0 (or write partial: none)"))
+        }
+        return .success(.groups(weights))
     }
 }

@@ -17,7 +17,8 @@ enum SpecialBoxes {
         let label = "Exercise · \(points) point\(e.points == 1 ? "" : "s")"
         var body: [[StyledRun]] = []
         let inner = max(width - 4, 2)
-        body += layout.wrap(LessonParser.inlines(e.title), width: inner, base: RunStyle(.text, bold: true))
+        // The title is shown exactly as written: no Markdown, no math conversion ("x_1" stays "x_1").
+        body += layout.wrap([.text(e.title)], width: inner, base: RunStyle(.text, bold: true))
         body += plainLines("id: " + e.id, width: inner)
         body += plainLines("check with: lectern check " + e.id, width: inner)
         if !e.hints.isEmpty {

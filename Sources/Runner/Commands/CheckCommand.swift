@@ -33,13 +33,14 @@ struct CheckCommand: ParsableCommand {
     var seed: UInt64 = 42
 
     func run() throws {
-        guard let spec = ExerciseRegistry.spec(exercise) else {
+        let workspace = WorkspaceContext.current()
+        let graded = CheckCommand.resolve(exercise, options: course, workspace: workspace)
+        guard let spec = graded?.spec ?? ExerciseRegistry.spec(exercise) else {
             fail(ReferenceError.unknownExercise(exercise).description)
         }
-        let workspace = WorkspaceContext.current()
         let url = CheckCommand.learnerFile(exercise, file: file, workspace: workspace)
-        let points = CheckCommand.points(of: exercise, options: course, workspace: workspace)
-        let report = Checker().check(spec, file: url, points: points, seed: seed)
+        let report = Checker().check(spec, file: url, points: graded?.points ?? 1, seed: seed,
+                                     partial: graded?.partial ?? .equalGroups)
         if let workspace {
             let store = WorkspaceContext.progress(workspace)
             do { _ = try store.recordAttempt(report, file: url) } catch {
@@ -74,15 +75,14 @@ struct CheckCommand: ParsableCommand {
         return url
     }
 
-    /// The exercise's points from its lesson, or 1 when the course cannot tell.
-    static func points(of exercise: String, options: CourseOptions, workspace: Workspace?) -> Double {
+    /// The exercise as its course defines it (points, partial credit, `kind:`),
+    /// or nil when the course cannot tell (then the registry id is checked for 1 point).
+    static func resolve(_ exercise: String, options: CourseOptions, workspace: Workspace?) -> GradedExercise? {
         let builtIn = { () throws -> URL in try Course.locateBuiltIn() }
         guard let root = try? (workspace?.courseRoot(explicit: options.course, builtIn: builtIn)
                                ?? options.course.map { URL(fileURLWithPath: $0) } ?? builtIn()),
-              let course = try? Course.load(from: root),
-              let lesson = try? course.lesson(ExerciseID.lesson(of: exercise), language: nil),
-              let block = lesson.exercises.first(where: { $0.id == exercise }) else { return 1 }
-        return block.points
+              let course = try? Course.load(from: root) else { return nil }
+        return try? GradingPlan.exercises(in: course, only: [exercise]).first
     }
 
     /// Colour on a terminal, never with NO_COLOR set.

@@ -18,6 +18,12 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The workspace folder (created when missing). Default: the workspace you are in, else ./lectern-workspace.")
     var directory: String?
 
+    @Flag(name: .long, help: "Also write .github/workflows/classroom.yml, a GitHub Classroom autograding workflow.")
+    var classroom = false
+
+    @Option(name: .long, help: "With --classroom: the git URL the workflow clones Lectern from.")
+    var lecternRepository = "https://github.com/lectern-course/lectern"
+
     func run() throws {
         // Inside a workspace with no folder named: complete that workspace, never nest a new one.
         let enclosing = directory == nil ? WorkspaceContext.current() : nil
@@ -26,7 +32,8 @@ struct InitCommand: ParsableCommand {
         // An existing workspace remembers its course; a new one records --course or "builtin".
         let existing = try? Workspace(root: root)
         let loaded = WorkspaceContext.loadCourse(course, workspace: existing)
-        let reference = course.course != nil ? loaded.root.path : (existing?.manifest.course ?? WorkspaceManifest.builtInCourse)
+        let reference = course.course != nil ? Workspace.relativeCoursePath(loaded.root, from: root)
+            : (existing?.manifest.course ?? WorkspaceManifest.builtInCourse)
         let (exercises, problems) = Workspace.exercises(in: loaded)
         for problem in problems { WorkspaceContext.warn(problem) }
         let tensor = TensorSources.locate(executable: Course.currentExecutable(), courseRoot: loaded.root)
@@ -40,6 +47,17 @@ struct InitCommand: ParsableCommand {
             fail(error.description)
         }
         let shown = directory.hasPrefix("/") ? workspace.root.path : directory
+        if classroom {
+            let url = workspace.root.appendingPathComponent(ClassroomWorkflow.path)
+            let text = ClassroomWorkflow.text(repository: lecternRepository, exercises: [])
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: url, atomically: true, encoding: .utf8)
+            } catch {
+                fail("cannot write \(url.path): \(error.localizedDescription)", code: ExitStatus.internalError)
+            }
+            print("Wrote \(ClassroomWorkflow.path): GitHub Classroom grades every push (set the LECTERN_SEED secret).")
+        }
         if report.createdWorkspace {
             print("Created the workspace \(shown) with \(report.added.count) exercise file(s) from \"\(loaded.title)\".")
         } else {
@@ -120,6 +138,11 @@ enum WorkspaceContext {
         do throws(ContentProblem) {
             return try Course.load(from: root)
         } catch {
+            if options.course == nil, let workspace, workspace.manifest.course != WorkspaceManifest.builtInCourse {
+                fail("this workspace was made from the course \(workspace.manifest.course) (recorded in "
+                     + "\(workspace.markerDirectory.path)/\(Workspace.manifestFile)), looked for at \(root.path), "
+                     + "but it is not there: pass --course DIR, or move the course back. (\(error.description))")
+            }
             fail(error.description)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Grader
 import Lessons
 
 /// `lectern show LESSON [--lang L] [--width N]`: a rendered lesson on stdout.
@@ -25,7 +26,7 @@ struct ShowCommand: ParsableCommand {
         let loaded = WorkspaceContext.loadCourse(course, workspace: WorkspaceContext.current())
         let parsed: Lesson
         do throws(ContentProblem) {
-            parsed = try loaded.lesson(lesson, language: course.lang)
+            parsed = try loaded.lesson(lesson, language: course.lang).markingUnknownExercises()
         } catch {
             fail(error.message)
         }

@@ -26,6 +26,10 @@ struct ValidateCommand: ParsableCommand {
         let checker = Checker()
         let validator = CourseValidator(
             course: loaded, knownDemos: Set(DemoCatalog.all.map { $0.name }), workers: jobs,
+            demoProblem: { block in
+                guard let type = DemoCatalog.type(named: block.name) else { return nil }
+                do { _ = try type.init(parameters: block.parameters); return nil } catch { return "\(error)" }
+            },
             check: { spec, file, points in checker.check(spec, file: file, points: points, seed: 42) })
         var progress: (@Sendable (String) -> Void)? = nil
         if verbose {

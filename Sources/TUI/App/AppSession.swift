@@ -111,7 +111,7 @@ public final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
     public func lastPosition() -> ReadingPosition? { try? current.1?.lastPosition() }
 
     public func loadLesson(id: String, language: String) throws -> Lesson {
-        do { return try course.lesson(id, language: language) } catch { throw AppError(error.description) }
+        do { return try course.lesson(id, language: language).markingUnknownExercises() } catch { throw AppError(error.description) }
     }
 
     public func statuses() -> [String: ExerciseState] {
@@ -130,7 +130,9 @@ public final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
     public func check(exercise: String, points: Double, progress: @escaping @Sendable (String) -> Void) -> CheckOutcome {
         let (ws, store) = current
         guard let ws else { return CheckOutcome(verdict: "internal_error", passed: false, summary: "no workspace") }
-        guard let spec = ExerciseRegistry.spec(exercise) else {
+        // The course's block gives the kind (`kind:`) and the partial-credit rule.
+        let graded = try? GradingPlan.exercises(in: course, only: [exercise]).first
+        guard let spec = graded?.spec ?? ExerciseRegistry.spec(exercise) else {
             return CheckOutcome(verdict: "internal_error", passed: false,
                                 summary: "the grader has no exercise '\(exercise)' (the lesson names an unknown id)")
         }
@@ -139,7 +141,9 @@ public final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
             return CheckOutcome(verdict: "internal_error", passed: false,
                                 summary: "\(file.path) is missing; `lectern init` adds missing starter files")
         }
-        let report = checker.check(spec, file: file, points: points) { progress(CheckOutcome.describe($0)) }
+        let report = checker.check(spec, file: file, points: points, partial: graded?.partial ?? .equalGroups) {
+            progress(CheckOutcome.describe($0))
+        }
         _ = try? store?.recordAttempt(AttemptRecord(exercise: exercise, verdict: report.verdict.rawValue, score: report.score,
                                                     maxScore: report.maxScore, durationMs: report.durationMs,
                                                     fileHash: ProgressStore.fileHash(file)))
