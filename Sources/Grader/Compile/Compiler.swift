@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Compiles a learner file with its generated harness:
 ///
@@ -54,7 +55,7 @@ enum Compiler {
         try? fm.createDirectory(at: binDir, withIntermediateDirectories: true)
         let work = cache.appendingPathComponent("build-\(key)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do { try fm.createDirectory(at: work, withIntermediateDirectories: true) } catch {
-            throw GraderFailure("cannot create \(work.path): \(error.localizedDescription)")
+            throw GraderFailure("cannot create \(work.path): \(ContentFile.plain(error))")
         }
         defer { try? fm.removeItem(at: work) }
         let learnerCopy = work.appendingPathComponent(copyName)
@@ -62,7 +63,7 @@ enum Compiler {
         do {
             try learnerSource.write(to: learnerCopy, atomically: false, encoding: .utf8)
             try harness.write(to: harnessFile, atomically: false, encoding: .utf8)
-        } catch { throw GraderFailure("cannot write to \(work.path): \(error.localizedDescription)") }
+        } catch { throw GraderFailure("cannot write to \(work.path): \(ContentFile.plain(error))") }
         let output = work.appendingPathComponent("program").path
         let run = try runTool(toolkit.swiftc, flags + [
             "-I", toolkit.directory.path, "-L", toolkit.directory.path, "-lLecternKit", "-lTensor",

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// A tool failure (never the learner's): no swiftc, no Tensor sources, a
 /// toolkit that does not build. Reported as `internal_error`.
@@ -111,7 +112,7 @@ struct Toolkit: Sendable {
         defer { try? fm.removeItem(at: work) }
         let kitFile = work.appendingPathComponent("LecternKit.swift")
         do { try HarnessKitSource.text.write(to: kitFile, atomically: false, encoding: .utf8) } catch {
-            throw GraderFailure("cannot write to the cache \(cache.path): \(error.localizedDescription)")
+            throw GraderFailure("cannot write to the cache \(cache.path): \(ContentFile.plain(error))")
         }
         let common = ["-O"] + languageFlags + ["-parse-as-library", "-emit-module", "-emit-library", "-static"]
         let tensor = try runTool(swiftc, common + ["-module-name", "Tensor",
@@ -141,7 +142,7 @@ func runTool(_ path: String, _ arguments: [String], in directory: URL) throws(Gr
     process.standardOutput = pipe
     process.standardError = pipe
     process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch { throw GraderFailure("cannot run \(path): \(error.localizedDescription)") }
+    do { try process.run() } catch { throw GraderFailure("cannot run \(path): \(ContentFile.plain(error))") }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))

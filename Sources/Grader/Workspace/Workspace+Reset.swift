@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 extension Workspace {
     /// Puts the starter back in place of the learner's file for `exerciseID`,
@@ -17,7 +18,7 @@ extension Workspace {
         var backup: URL?
         if let current = fm.contents(atPath: file.path) {
             do { try fm.createDirectory(at: backupsDirectory, withIntermediateDirectories: true) } catch {
-                throw .io(path: backupsDirectory.path, reason: "cannot create the backups folder: \(error.localizedDescription)")
+                throw .io(path: backupsDirectory.path, reason: "cannot create the backups folder: \(ContentFile.plain(error))")
             }
             let name = exerciseID.split(separator: "/").last.map(String.init) ?? exerciseID
             let stamp = ProgressStore.timestamp(now)
@@ -32,7 +33,7 @@ extension Workspace {
             backup = candidate
         } else {
             do { try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
-                throw .io(path: file.path, reason: "cannot create its folder: \(error.localizedDescription)")
+                throw .io(path: file.path, reason: "cannot create its folder: \(ContentFile.plain(error))")
             }
         }
         try Self.write(fresh, to: file)

@@ -26,13 +26,11 @@ public struct Course: Sendable {
     ///   with `title` and a `lessons` list.
     public static func load(from root: URL) throws(ContentProblem) -> Course {
         let file = root.appendingPathComponent(descriptionFile)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        guard FileManager.default.fileExists(atPath: file.path) else {
             throw ContentProblem(file: file.path, line: nil,
                                  message: "no \(descriptionFile) here: a course folder needs one (title, lessons)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ContentProblem(file: file.path, line: nil, message: "the file is not valid UTF-8")
-        }
+        let text = try ContentFile.text(try ContentFile.read(file), file: file.path)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
