@@ -25,6 +25,8 @@ public struct Checker: Sendable {
     public var shrinkSeconds = 1.5
     /// Reuse the report of an unchanged, already judged file (see `ReportCache`).
     public var reuseReports = true
+    /// Seconds `swiftc` may spend on one learner file before it is stopped (`compile_error` naming the limit).
+    public var compileSeconds = 30.0
 
     /// - Parameter cacheDirectory: defaults to `$XDG_CACHE_HOME/lectern` or `~/.cache/lectern`.
     public init(cacheDirectory: URL? = nil) {
@@ -57,12 +59,14 @@ public struct Checker: Sendable {
         do {
             let toolkit = try Toolkit.prepare(cache: cacheDirectory)
             switch try Compiler.compile(learnerSource: source, learnerPath: file.path, signature: spec.signature,
-                                        toolkit: toolkit, cache: cacheDirectory, cachedOnly: cachedOnly) {
+                                        toolkit: toolkit, cache: cacheDirectory, cachedOnly: cachedOnly,
+                                        timeLimit: compileSeconds) {
             case .notCached: return nil
             case .binary(let path, _): return .program(path)
             case .failed(let diagnostics):
                 let first = diagnostics.first(where: { $0.severity == "error" }) ?? diagnostics.first
-                let summary = first.map { "compile error: line \($0.line): \($0.message)" } ?? "compile error"
+                let summary = first.map { $0.line == 0 ? "compile error: \($0.message)" : "compile error: line \($0.line): \($0.message)" }
+                    ?? "compile error"
                 return .failed(verdict: .compileError, diagnostics: diagnostics, summary: summary)
             }
         } catch {

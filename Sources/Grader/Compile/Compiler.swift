@@ -27,8 +27,11 @@ enum Compiler {
 
     static let flags = ["-O", "-gline-tables-only"] + Toolkit.languageFlags + ["-diagnostic-style", "llvm", "-module-name", "Solution"]
 
+    /// - Parameter timeLimit: seconds the compiler may run; past it the compiler is killed and
+    ///   the file gets a compile error naming the limit (not cached: a loaded machine may be the cause).
     static func compile(learnerSource: String, learnerPath: String, signature: Signature,
-                        toolkit: Toolkit, cache: URL, cachedOnly: Bool = false) throws(GraderFailure) -> Outcome {
+                        toolkit: Toolkit, cache: URL, cachedOnly: Bool = false,
+                        timeLimit: Double? = nil) throws(GraderFailure) -> Outcome {
         let displayName = (learnerPath as NSString).lastPathComponent
         // The name the file is compiled under; main.swift would be compiled as
         // top-level code, clashing with the harness's @main.
@@ -67,7 +70,12 @@ enum Compiler {
         let output = work.appendingPathComponent("program").path
         let run = try runTool(toolkit.swiftc, flags + [
             "-I", toolkit.directory.path, "-L", toolkit.directory.path, "-lLecternKit", "-lTensor",
-            learnerCopy.path, harnessFile.path, "-o", output], in: work)
+            learnerCopy.path, harnessFile.path, "-o", output], in: work, timeLimit: timeLimit)
+        if run.timedOut, let timeLimit {
+            return .failed([Diagnostic(file: learnerPath, line: 0, column: 0, severity: "error",
+                message: "the compiler did not finish within the compile time limit of \(Self.seconds(timeLimit)) and was stopped; "
+                    + "a very large literal or a long expression of mixed types is the usual cause (build large data with a loop)")])
+        }
         if run.status != 0 || !fm.isExecutableFile(atPath: output) {
             // Paths inside the private folder are replaced so the cached text is reusable.
             let text = run.output.replacingOccurrences(of: work.path, with: "")
@@ -79,6 +87,11 @@ enum Compiler {
             throw GraderFailure("cannot move the compiled program into \(binDir.path)")
         }
         return .binary(path: binary, cached: false)
+    }
+
+    /// "30 s", "0.5 s".
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
     }
 
     /// Parses `file:line:col: severity: message` lines. Only messages about
