@@ -22,6 +22,9 @@ public struct CheckReport: Codable, Sendable, Equatable {
     public var growth: String?
     /// True when this report was reused for an unchanged file (`ReportCache`).
     public var reused: Bool = false
+    /// What the sandbox could not enforce on this machine ("reads and writes are not
+    /// confined: landlock unavailable"); empty when every protection was in place.
+    public var sandbox: [String] = []
 
     public init(exercise: String, verdict: Verdict, score: Double = 0, maxScore: Double,
                 cases: CaseCount = CaseCount(passed: 0, total: 0), failure: CaseFailure? = nil,
@@ -66,6 +69,7 @@ public struct CheckReport: Codable, Sendable, Equatable {
             ("stdout", .string(stdout)), ("stderr", .string(stderr)),
             ("summary", .string(summary)), ("growth", growth.map(JSONValue.string) ?? .null),
             ("reused", .bool(reused)),
+            ("sandbox", .array(sandbox.map(JSONValue.string))),
         ])
     }
 }

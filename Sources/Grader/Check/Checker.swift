@@ -33,6 +33,20 @@ public struct Checker: Sendable {
         self.cacheDirectory = cacheDirectory ?? Checker.defaultCacheDirectory()
     }
 
+    /// The harness's NOTE lines about protections it could not set up, in words for the report.
+    static func sandboxNotes(_ notes: [String]) -> [String] {
+        notes.compactMap { note in
+            if note.hasPrefix("landlock: ") {
+                return "files are not confined (reads and writes outside the temporary folder are possible): "
+                    + note.dropFirst(10) + "; Landlock needs Linux 5.13 or later with Landlock enabled"
+            }
+            if note.hasPrefix("seccomp: ") {
+                return "starting processes, signals and sockets are not blocked: " + note.dropFirst(9)
+            }
+            return nil
+        }
+    }
+
     static func defaultCacheDirectory() -> URL {
         let env = ProcessInfo.processInfo.environment
         if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty {
@@ -143,6 +157,7 @@ public struct Checker: Sendable {
         onPhase(.comparing)
         report.stdout = Checker.shown(outcome.stdout, total: outcome.stdoutTotal)
         report.stderr = Checker.shown(outcome.stderr, total: outcome.stderrTotal)
+        report.sandbox = Checker.sandboxNotes(outcome.notes)
         let analysis = RunAnalysis(outcome, caseCount: inputs.count, limits: limits, learnerName: learnerName, binary: binary)
 
         var passed = 0
