@@ -4,7 +4,7 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/lectern
 
-.PHONY: run test build deps bench validate clean
+.PHONY: run test soak build deps bench validate clean
 
 ## Install missing system packages (libcmark-dev, libncurses-dev).
 deps:
@@ -21,6 +21,12 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+
+## The fault tests at full size: 30 000 fuzzed lessons and cases, a 100 MB
+## input, 200 SIGKILLs of `lectern check`, 1000 saves under `lectern watch`.
+soak: deps
+	$(SWIFT) build --build-tests
+	LECTERN_SOAK=1 $(SWIFT) test --skip-build --filter 'ParserFuzzTests|CaseDecoderFuzzTests|ProgressCrashTests|WatchSoakTests'
 
 validate: build
 	$(BIN) validate

@@ -64,34 +64,60 @@ let __lecternNR = (fork: -1, vfork: -1, execve: 221, execveat: 281, clone: 220, 
                    sigqueue: 138, tgsigqueue: 240, pidfdSignal: 424, processVMWrite: 271, socket: 198)
 #endif
 
-/// Restricts writes to the current directory with Landlock (Linux 5.13+).
+/// Confines the file system with Landlock (Linux 5.13+): writes only in the
+/// current directory, and, when the parent passed `--read PATH` arguments
+/// (`__lecternReadablePaths`), reads only there and in those paths.
 func __lecternLandlock() -> String? {
     #if os(Linux)
     guard let sys = __lecternSyscall else { return "no syscall()" }
     let abi = sys(444, 0, 0, 1, 0, 0, 0)   // LANDLOCK_CREATE_RULESET_VERSION
     if abi < 1 { return "landlock unavailable" }
+    let readable = __lecternReadablePaths()
     // Write-like rights: WRITE_FILE, REMOVE_DIR/FILE, MAKE_* (bits 1, 4-12), REFER (ABI 2), TRUNCATE (ABI 3).
     var handled: UInt64 = (1 << 1) | 0x1FF0
     if abi >= 2 { handled |= 1 << 13 }
     if abi >= 3 { handled |= 1 << 14 }
+    // Read-like rights: EXECUTE, READ_FILE, READ_DIR (bits 0, 2, 3).
+    let readRights: UInt64 = (1 << 0) | (1 << 2) | (1 << 3)
+    if !readable.isEmpty { handled |= readRights }
     var attr = handled
     let rulesetFD = withUnsafePointer(to: &attr) { sys(444, Int(bitPattern: UnsafeRawPointer($0)), 8, 0, 0, 0, 0) }
     if rulesetFD < 0 { return "landlock_create_ruleset failed" }
     defer { close(Int32(rulesetFD)) }
-    let dir = open(".", 0x200000 | O_CLOEXEC)   // O_PATH
-    if dir < 0 { return "cannot open the work directory" }
-    defer { close(dir) }
-    var beneath = [UInt8](repeating: 0, count: 12)   // packed {u64 allowed_access; s32 parent_fd}
-    withUnsafeBytes(of: handled) { for k in 0..<8 { beneath[k] = $0[k] } }
-    withUnsafeBytes(of: dir) { for k in 0..<4 { beneath[8 + k] = $0[k] } }
-    let added = beneath.withUnsafeBytes { sys(445, rulesetFD, 1, Int(bitPattern: $0.baseAddress!), 0, 0, 0) }
-    if added != 0 { return "landlock_add_rule failed" }
+    /// Adds a path-beneath rule; a file takes only file rights (EXECUTE, READ_FILE).
+    func allow(_ path: String, _ rights: UInt64) -> Bool {
+        let fd = open(path, 0x200000 | O_CLOEXEC)   // O_PATH
+        if fd < 0 { return false }
+        defer { close(fd) }
+        var st = stat()
+        var allowed = rights
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR { allowed &= (1 << 0) | (1 << 1) | (1 << 2) | (abi >= 3 ? 1 << 14 : 0) }
+        var beneath = [UInt8](repeating: 0, count: 12)   // packed {u64 allowed_access; s32 parent_fd}
+        withUnsafeBytes(of: allowed) { for k in 0..<8 { beneath[k] = $0[k] } }
+        withUnsafeBytes(of: fd) { for k in 0..<4 { beneath[8 + k] = $0[k] } }
+        return beneath.withUnsafeBytes { sys(445, rulesetFD, 1, Int(bitPattern: $0.baseAddress!), 0, 0, 0) } == 0
+    }
+    if !allow(".", handled) { return "landlock_add_rule failed for the work directory" }
+    for path in readable { _ = allow(path, readRights) }   // a path missing on this machine is simply not allowed
     if sys(__lecternNR.prctl, 38, 1, 0, 0, 0, 0) != 0 { return "no_new_privs failed" }   // PR_SET_NO_NEW_PRIVS
     if sys(446, rulesetFD, 0, 0, 0, 0, 0) != 0 { return "landlock_restrict_self failed" }
     return nil
     #else
     return "landlock is Linux-only"
     #endif
+}
+
+/// The paths the program may read besides its work directory: every
+/// `--read PATH` argument (the toolchain, the toolkit, system libraries).
+func __lecternReadablePaths() -> [String] {
+    let args = CommandLine.arguments
+    var out: [String] = []
+    var i = 1
+    while i < args.count {
+        if args[i] == "--read", i + 1 < args.count { out.append(args[i + 1]); i += 1 }
+        i += 1
+    }
+    return out
 }
 
 /// A seccomp-BPF filter: no new processes (fork, vfork, exec, clone without

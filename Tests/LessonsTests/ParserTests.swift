@@ -194,7 +194,7 @@ import Testing
         ("```exercise a/b\ntitle: T\nhints: just one\n```", 8, "'hints' must be a list"),
         ("```exercise a/b\ntitle: T\nhint: [x]\n```", 8, "unknown field 'hint'"),
         // The YAML error is found at the end of the body, the closing fence's line.
-        ("```exercise a/b\ntitle: [T\n```", 8, "bad YAML"),
+        ("```exercise a/b\ntitle: [T\n```", 7, "bad YAML"),   // the line of the unclosed bracket, inside the block
         ("```quiz\nquestion: Q\nchoices: [a, b]\nanswer: c\n```", 9, "answer 'c' is not one of the choices"),
         ("```quiz\nquestion: Q\nchoices: [a]\nanswer: a\n```", 8, "at least 2 entries"),
         ("```quiz\nchoices: [a, b]\nanswer: a\n```", 6, "missing field 'question'"),

@@ -33,6 +33,7 @@ extension CheckReport {
             lines.append("  stopped by the \(limit.words)")
         }
         if let growth { lines.append("  " + growth) }
+        for note in sandbox { lines.append("  " + paint.yellow("sandbox: " + note)) }
         for (name, text) in [("stdout", stdout), ("stderr", stderr)] where !text.isEmpty {
             lines.append("  " + paint.dim("your \(name):"))
             for l in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {

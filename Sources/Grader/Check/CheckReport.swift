@@ -28,6 +28,9 @@ public struct CheckReport: Codable, Sendable, Equatable {
     /// Cases passed per group, in run order (example, edge, hidden, performance);
     /// empty when nothing ran (a compile error). Partial credit is computed from it.
     public var groups: [GroupResult] = []
+    /// What the sandbox could not enforce on this machine ("reads and writes are not
+    /// confined: landlock unavailable"); empty when every protection was in place.
+    public var sandbox: [String] = []
 
     public init(exercise: String, verdict: Verdict, score: Double = 0, maxScore: Double,
                 cases: CaseCount = CaseCount(passed: 0, total: 0), failure: CaseFailure? = nil,
@@ -75,6 +78,7 @@ public struct CheckReport: Codable, Sendable, Equatable {
             ("groups", .array(groups.map { g in
                 .object([("group", .string(g.group)), ("passed", .int(g.passed)), ("total", .int(g.total))])
             })),
+            ("sandbox", .array(sandbox.map(JSONValue.string))),
         ])
     }
 }

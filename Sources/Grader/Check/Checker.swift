@@ -26,10 +26,26 @@ public struct Checker: Sendable {
     public var shrinkSeconds = 1.5
     /// Reuse the report of an unchanged, already judged file (see `ReportCache`).
     public var reuseReports = true
+    /// Seconds `swiftc` may spend on one learner file before it is stopped (`compile_error` naming the limit).
+    public var compileSeconds = 30.0
 
     /// - Parameter cacheDirectory: defaults to `$XDG_CACHE_HOME/lectern` or `~/.cache/lectern`.
     public init(cacheDirectory: URL? = nil) {
         self.cacheDirectory = cacheDirectory ?? Checker.defaultCacheDirectory()
+    }
+
+    /// The harness's NOTE lines about protections it could not set up, in words for the report.
+    static func sandboxNotes(_ notes: [String]) -> [String] {
+        notes.compactMap { note in
+            if note.hasPrefix("landlock: ") {
+                return "files are not confined (reads and writes outside the temporary folder are possible): "
+                    + note.dropFirst(10) + "; Landlock needs Linux 5.13 or later with Landlock enabled"
+            }
+            if note.hasPrefix("seccomp: ") {
+                return "starting processes, signals and sockets are not blocked: " + note.dropFirst(9)
+            }
+            return nil
+        }
     }
 
     static func defaultCacheDirectory() -> URL {
@@ -59,12 +75,14 @@ public struct Checker: Sendable {
         do {
             let toolkit = try Toolkit.prepare(cache: cacheDirectory)
             switch try Compiler.compile(learnerSource: source, learnerPath: file.path, signature: spec.signature,
-                                        toolkit: toolkit, cache: cacheDirectory, cachedOnly: cachedOnly) {
+                                        toolkit: toolkit, cache: cacheDirectory, cachedOnly: cachedOnly,
+                                        timeLimit: compileSeconds) {
             case .notCached: return nil
             case .binary(let path, let cached): return .program(path, cached: cached)
             case .failed(let diagnostics):
                 let first = diagnostics.first(where: { $0.severity == .error }) ?? diagnostics.first
-                let summary = first.map { "compile error: line \($0.line): \($0.message)" } ?? "compile error"
+                let summary = first.map { $0.line == 0 ? "compile error: \($0.message)" : "compile error: line \($0.line): \($0.message)" }
+                    ?? "compile error"
                 return .failed(verdict: .compileError, diagnostics: diagnostics, summary: summary)
             }
         } catch {
@@ -164,6 +182,7 @@ public struct Checker: Sendable {
         onPhase(.comparing)
         report.stdout = Checker.shown(outcome.stdout, total: outcome.stdoutTotal)
         report.stderr = Checker.shown(outcome.stderr, total: outcome.stderrTotal)
+        report.sandbox = Checker.sandboxNotes(outcome.notes)
         let analysis = RunAnalysis(outcome, caseCount: inputs.count, limits: limits, learnerName: learnerName, binary: binary)
 
         var passed = 0

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Compiles a learner file with its generated harness:
 ///
@@ -26,8 +27,11 @@ enum Compiler {
 
     static let flags = ["-O", "-gline-tables-only"] + Toolkit.languageFlags + ["-diagnostic-style", "llvm", "-module-name", "Solution"]
 
+    /// - Parameter timeLimit: seconds the compiler may run; past it the compiler is killed and
+    ///   the file gets a compile error naming the limit (not cached: a loaded machine may be the cause).
     static func compile(learnerSource: String, learnerPath: String, signature: Signature,
-                        toolkit: Toolkit, cache: URL, cachedOnly: Bool = false) throws(GraderFailure) -> Outcome {
+                        toolkit: Toolkit, cache: URL, cachedOnly: Bool = false,
+                        timeLimit: Double? = nil) throws(GraderFailure) -> Outcome {
         let displayName = (learnerPath as NSString).lastPathComponent
         // The name the file is compiled under; main.swift would be compiled as
         // top-level code, clashing with the harness's @main.
@@ -54,7 +58,7 @@ enum Compiler {
         try? fm.createDirectory(at: binDir, withIntermediateDirectories: true)
         let work = cache.appendingPathComponent("build-\(key)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do { try fm.createDirectory(at: work, withIntermediateDirectories: true) } catch {
-            throw GraderFailure("cannot create \(work.path): \(error.localizedDescription)")
+            throw GraderFailure("cannot create \(work.path): \(ContentFile.plain(error))")
         }
         defer { try? fm.removeItem(at: work) }
         let learnerCopy = work.appendingPathComponent(copyName)
@@ -62,11 +66,16 @@ enum Compiler {
         do {
             try learnerSource.write(to: learnerCopy, atomically: false, encoding: .utf8)
             try harness.write(to: harnessFile, atomically: false, encoding: .utf8)
-        } catch { throw GraderFailure("cannot write to \(work.path): \(error.localizedDescription)") }
+        } catch { throw GraderFailure("cannot write to \(work.path): \(ContentFile.plain(error))") }
         let output = work.appendingPathComponent("program").path
         let run = try runTool(toolkit.swiftc, flags + [
             "-I", toolkit.directory.path, "-L", toolkit.directory.path, "-lLecternKit", "-lTensor",
-            learnerCopy.path, harnessFile.path, "-o", output], in: work)
+            learnerCopy.path, harnessFile.path, "-o", output], in: work, timeLimit: timeLimit)
+        if run.timedOut, let timeLimit {
+            return .failed([Diagnostic(file: learnerPath, line: 0, column: 0, severity: .error,
+                message: "the compiler did not finish within the compile time limit of \(Self.seconds(timeLimit)) and was stopped; "
+                    + "a very large literal or a long expression of mixed types is the usual cause (build large data with a loop)")])
+        }
         if run.status != 0 || !fm.isExecutableFile(atPath: output) {
             // Paths inside the private folder are replaced so the cached text is reusable.
             let text = run.output.replacingOccurrences(of: work.path, with: "")
@@ -78,6 +87,11 @@ enum Compiler {
             throw GraderFailure("cannot move the compiled program into \(binDir.path)")
         }
         return .binary(path: binary, cached: false)
+    }
+
+    /// "30 s", "0.5 s".
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
     }
 
     /// Parses `file:line:col: severity: message` lines. Only messages about

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// A tool failure (never the learner's): no swiftc, no Tensor sources, a
 /// toolkit that does not build. Reported as `internal_error`.
@@ -148,16 +149,103 @@ struct Toolkit: Sendable {
 
 /// Runs a trusted tool (the compiler) and returns its exit status and merged output.
 func runTool(_ path: String, _ arguments: [String], in directory: URL) throws(GraderFailure) -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch { throw GraderFailure("cannot run \(path): \(error.localizedDescription)") }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let run = try runTool(path, arguments, in: directory, timeLimit: nil)
+    return (run.status, run.output)
+}
+
+/// Runs a tool with stdout and stderr captured together. With `timeLimit`, the
+/// tool and everything it started are killed when it runs longer (see
+/// `killTree`), so nothing is left behind.
+func runTool(_ path: String, _ arguments: [String], in directory: URL,
+             timeLimit: Double?) throws(GraderFailure) -> (status: Int32, output: String, timedOut: Bool) {
+    var p: [Int32] = [-1, -1]
+    guard pipe(&p) == 0 else { throw GraderFailure("pipe failed: \(String(cString: strerror(errno)))") }
+    for fd in p { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_adddup2(&actions, p[1], 1)
+    posix_spawn_file_actions_adddup2(&actions, p[1], 2)
+    // glibc 2.29+ has posix_spawn_file_actions_addchdir_np; Swift's Glibc module does not import it.
+    typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    if let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "posix_spawn_file_actions_addchdir_np") {
+        _ = directory.path.withCString { unsafeBitCast(symbol, to: AddChdir.self)(&actions, $0) }
+    }
+    var attr = posix_spawnattr_t()
+    posix_spawnattr_init(&attr)
+    defer { posix_spawnattr_destroy(&attr) }
+    posix_spawnattr_setpgroup(&attr, 0)
+    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETPGROUP))
+    let env = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+    var pid: pid_t = 0
+    let spawned = Sandbox.withCStrings([path] + arguments) { argv in
+        Sandbox.withCStrings(env) { envp in posix_spawn(&pid, path, &actions, &attr, argv, envp) }
+    }
+    close(p[1])
+    if spawned != 0 {
+        close(p[0])
+        throw GraderFailure("cannot run \(path): \(String(cString: strerror(spawned)))")
+    }
+    let deadline = timeLimit.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+    var output: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var timedOut = false
+    while true {
+        var waitMs: Int32 = -1
+        if let deadline {
+            let left = deadline - ContinuousClock.now
+            if left <= .zero { timedOut = true; break }
+            waitMs = Int32(min(Double(left.components.seconds) * 1000 + Double(left.components.attoseconds) * 1e-15 + 1, 1000))
+        }
+        var fds = [pollfd(fd: p[0], events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&fds, 1, waitMs)
+        if ready < 0 && errno != EINTR { break }
+        if ready <= 0 { continue }
+        let n = buffer.withUnsafeMutableBytes { read(p[0], $0.baseAddress!, $0.count) }
+        if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+        if n <= 0 { break }
+        output += buffer[0..<n]
+    }
+    close(p[0])
+    if timedOut { killTree(pid) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return (code, String(decoding: output, as: UTF8.self), timedOut)
+}
+
+/// Kills `pid` and all its descendants. The driver is stopped first so it
+/// cannot start more; its children are found through `/proc` (swiftc puts
+/// each swift-frontend in a process group of its own, so killing the
+/// driver's group is not enough), and each is killed with its own group.
+func killTree(_ pid: pid_t) {
+    kill(pid, SIGSTOP)
+    var all: [pid_t] = [pid]
+    var frontier: [pid_t] = [pid]
+    for _ in 0..<8 where !frontier.isEmpty {
+        let children = processParents().filter { frontier.contains($0.parent) }.map(\.pid)
+        for child in children { kill(child, SIGSTOP) }
+        all += children
+        frontier = children
+    }
+    for p in all.reversed() {
+        if p != pid, getpgid(p) == p { kill(-p, SIGKILL) }
+        kill(p, SIGKILL)
+    }
+    kill(-pid, SIGKILL)
+}
+
+/// Every process with its parent, from `/proc/<pid>/stat`.
+private func processParents() -> [(pid: pid_t, parent: pid_t)] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return names.compactMap { name -> (pid_t, pid_t)? in
+        guard let p = pid_t(name), let data = FileManager.default.contents(atPath: "/proc/\(name)/stat") else { return nil }
+        // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
+        let text = String(decoding: data, as: UTF8.self)
+        guard let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 2, let parent = pid_t(fields[1]) else { return nil }
+        return (p, parent)
+    }
 }

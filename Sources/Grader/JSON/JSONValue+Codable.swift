@@ -9,6 +9,12 @@ extension JSONValue {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                // A real number where an integer belongs: find where.
+                do { _ = try JSONValueDecoder.decode(T.self, from: self) } catch let wrong as JSONValueDecoder.NotAnInteger {
+                    throw CaseProblem(decoding: .typeMismatch(Int.self, .init(codingPath: wrong.path, debugDescription: "")), in: self)
+                } catch {}
+            }
             throw CaseProblem(decoding: error, in: self)
         } catch {
             throw CaseProblem(field: nil, message: "\(error)")

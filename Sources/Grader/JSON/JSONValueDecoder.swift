@@ -13,6 +13,21 @@ struct JSONValueDecoder: Decoder {
 
     struct Mismatch: Error {}
 
+    /// A real number where an integer belongs, with where it is: Foundation's
+    /// decoder reports this as "not valid JSON" without a path.
+    struct NotAnInteger: Error {
+        var path: [any CodingKey]
+        var value: Double
+    }
+
+    struct IndexKey: CodingKey {
+        var intValue: Int?
+        var stringValue: String { "\(intValue ?? 0)" }
+        init(_ index: Int) { intValue = index }
+        init?(stringValue: String) { return nil }
+        init?(intValue: Int) { self.intValue = intValue }
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
         try T(from: JSONValueDecoder(value: value))
     }
@@ -31,8 +46,11 @@ struct JSONValueDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(value: value, codingPath: codingPath) }
 
-    static func int(_ v: JSONValue) throws -> Int {
-        guard case .int(let i) = v else { throw Mismatch() }
+    static func int(_ v: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Int {
+        guard case .int(let i) = v else {
+            if case .double(let d) = v { throw NotAnInteger(path: path(), value: d) }
+            throw Mismatch()
+        }
         return i
     }
 
@@ -49,13 +67,13 @@ struct JSONValueDecoder: Decoder {
 
     static func value<T: Decodable>(_ type: T.Type, _ v: JSONValue, _ path: [any CodingKey]) throws -> T {
         // The common leaf and array types skip the generic machinery.
-        if T.self == Int.self { return try int(v) as! T }
+        if T.self == Int.self { return try int(v, path) as! T }
         if T.self == Double.self { return try double(v) as! T }
         if T.self == [Int].self {
             guard case .array(let items) = v else { throw Mismatch() }
             var out: [Int] = []
             out.reserveCapacity(items.count)
-            for item in items { out.append(try int(item)) }
+            for (n, item) in items.enumerated() { out.append(try int(item, path + [IndexKey(n)])) }
             return out as! T
         }
         if T.self == [Double].self {
@@ -109,7 +127,8 @@ struct JSONValueDecoder: Decoder {
             return false
         }
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            try JSONValueDecoder.value(T.self, try next(), codingPath)
+            let index = currentIndex
+            return try JSONValueDecoder.value(T.self, try next(), codingPath + [IndexKey(index)])
         }
         mutating func nestedContainer<N: CodingKey>(keyedBy type: N.Type) throws -> KeyedDecodingContainer<N> {
             try JSONValueDecoder(value: try next(), codingPath: codingPath).container(keyedBy: N.self)
@@ -128,7 +147,7 @@ struct JSONValueDecoder: Decoder {
         func decode(_ type: String.Type) throws -> String { guard case .string(let s) = value else { throw Mismatch() }; return s }
         func decode(_ type: Double.Type) throws -> Double { try JSONValueDecoder.double(value) }
         func decode(_ type: Float.Type) throws -> Float { Float(try JSONValueDecoder.double(value)) }
-        func decode(_ type: Int.Type) throws -> Int { try JSONValueDecoder.int(value) }
+        func decode(_ type: Int.Type) throws -> Int { try JSONValueDecoder.int(value, codingPath) }
         func decode(_ type: Int8.Type) throws -> Int8 { try narrow(type) }
         func decode(_ type: Int16.Type) throws -> Int16 { try narrow(type) }
         func decode(_ type: Int32.Type) throws -> Int32 { try narrow(type) }
@@ -140,7 +159,7 @@ struct JSONValueDecoder: Decoder {
         func decode(_ type: UInt64.Type) throws -> UInt64 { try narrow(type) }
         func decode<T: Decodable>(_ type: T.Type) throws -> T { try JSONValueDecoder.value(T.self, value, codingPath) }
         func narrow<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-            guard let v = T(exactly: try JSONValueDecoder.int(value)) else { throw Mismatch() }
+            guard let v = T(exactly: try JSONValueDecoder.int(value, codingPath)) else { throw Mismatch() }
             return v
         }
     }

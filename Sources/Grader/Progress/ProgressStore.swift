@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -143,7 +144,7 @@ public final class ProgressStore: Sendable {
             }
         } catch {
             throw .unusable(path: path, reason: "it is damaged (\(describe(reason))) and could not be "
-                            + "renamed aside: \(error.localizedDescription)")
+                            + "renamed aside: \(ContentFile.plain(error))")
         }
         return backup
     }

@@ -15,6 +15,7 @@ import Glibc
 /// | file size | 16 MiB | `RLIMIT_FSIZE` |
 /// | open files | 64 | `RLIMIT_NOFILE` |
 /// | processes | none may start | seccomp-BPF (fork/exec/clone without threads kill the process) |
+/// | files | writes only in the temporary folder; reads only there and in system libraries, the toolchain and the toolkit | Landlock, where the kernel has it |
 public struct SandboxLimits: Sendable, Equatable {
     public var cpuSeconds: Double = 10
     public var wallSeconds: Double = 20
@@ -26,6 +27,8 @@ public struct SandboxLimits: Sendable, Equatable {
     /// Results larger than this are the tool's limit, not the learner's output.
     public var resultsBytes: Int = 1 << 30
     public var landlock = true
+    /// With Landlock, reads too are confined (to `Sandbox.readablePaths` and the temporary folder).
+    public var confineReads = true
     public var seccomp = true
 
     public init() {}
@@ -121,8 +124,11 @@ enum Sandbox {
         posix_spawnattr_setflags(&attr, Int16(0x80 /* POSIX_SPAWN_SETSID */ | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let flags = (limits.landlock ? "L" : "") + (limits.seccomp ? "S" : "") + "-"
-        let args = [binary, "--dir", dir, "--limits", String(Int(limits.cpuSeconds.rounded(.up))), String(limits.memoryBytes),
+        var args = [binary, "--dir", dir, "--limits", String(Int(limits.cpuSeconds.rounded(.up))), String(limits.memoryBytes),
                     String(limits.fileSizeBytes), String(limits.openFiles), flags]
+        if limits.landlock, limits.confineReads {
+            for path in readablePaths(binary: binary) { args += ["--read", path] }
+        }
         let env = ["PATH=/usr/bin:/bin", "HOME=\(dir)", "TMPDIR=\(dir)", "LANG=C.UTF-8",
                    "SWIFT_BACKTRACE=enable=no"]
         var pid: pid_t = 0
@@ -256,6 +262,28 @@ enum Sandbox {
                 out.forged = true; return
             }
         }
+    }
+
+    /// System files a Swift program may need after start-up: shared libraries
+    /// and their cache, time zones, and the harmless devices.
+    static let systemReadable = ["/lib", "/lib32", "/lib64", "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/local/lib",
+                                 "/usr/share/zoneinfo", "/etc/ld.so.cache", "/etc/localtime",
+                                 "/dev/null", "/dev/zero", "/dev/urandom", "/dev/random"]
+
+    /// Where a sandboxed program may read besides its temporary folder (Landlock
+    /// read rules): the system libraries above, the toolchain's libraries (the
+    /// Swift runtime), and the toolkits of the cache the binary was compiled in.
+    /// Not the course, not the workspace, not home folders, not `/etc`.
+    static func readablePaths(binary: String) -> [String] {
+        var paths = systemReadable
+        if let swiftc = try? Toolkit.locateSwiftc() {
+            let resolved = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
+            paths.append(resolved.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lib").path)
+        }
+        let cache = URL(fileURLWithPath: binary).deletingLastPathComponent().deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []
+        paths += names.filter { $0.hasPrefix("toolkit-") }.sorted().map { cache.appendingPathComponent($0).path }
+        return paths
     }
 
     /// Calls `body` with a NULL-terminated C array of `strings`.

@@ -160,13 +160,13 @@ extension Workspace {
 
     private static func createDirectory(_ url: URL) throws(WorkspaceError) {
         do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-            throw .io(path: url.path, reason: "cannot create this folder: \(error.localizedDescription)")
+            throw .io(path: url.path, reason: "cannot create this folder: \(ContentFile.plain(error))")
         }
     }
 
     static func write(_ data: Data, to url: URL) throws(WorkspaceError) {
         do { try data.write(to: url, options: .atomic) } catch {
-            throw .io(path: url.path, reason: "cannot write this file: \(error.localizedDescription)")
+            throw .io(path: url.path, reason: "cannot write this file: \(ContentFile.plain(error))")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Lessons
 import Foundation
+import Lessons
 
 extension Workspace {
     /// Puts the starter back in place of the learner's file for `exerciseID`,
@@ -18,7 +19,7 @@ extension Workspace {
         var backup: URL?
         if let current = fm.contents(atPath: file.path) {
             do { try fm.createDirectory(at: backupsDirectory, withIntermediateDirectories: true) } catch {
-                throw .io(path: backupsDirectory.path, reason: "cannot create the backups folder: \(error.localizedDescription)")
+                throw .io(path: backupsDirectory.path, reason: "cannot create the backups folder: \(ContentFile.plain(error))")
             }
             let name = ExerciseID(exerciseID)?.name ?? exerciseID
             let stamp = ProgressStore.timestamp(now)
@@ -33,7 +34,7 @@ extension Workspace {
             backup = candidate
         } else {
             do { try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
-                throw .io(path: file.path, reason: "cannot create its folder: \(error.localizedDescription)")
+                throw .io(path: file.path, reason: "cannot create its folder: \(ContentFile.plain(error))")
             }
         }
         try Self.write(fresh, to: file)

@@ -31,13 +31,11 @@ public struct Course: Sendable {
     ///   with `title` and a `lessons` list.
     public static func load(from root: URL) throws(ContentProblem) -> Course {
         let file = root.appendingPathComponent(descriptionFile)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        guard FileManager.default.fileExists(atPath: file.path) else {
             throw ContentProblem(file: file.path, line: nil,
                                  message: "no \(descriptionFile) here: a course folder needs one (title, lessons)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ContentProblem(file: file.path, line: nil, message: "the file is not valid UTF-8")
-        }
+        let text = try ContentFile.text(try ContentFile.read(file), file: file.path)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -163,5 +161,99 @@ public struct Course: Sendable {
         let name = parts.count > 1 ? parts[1] : exerciseID
         return root.appendingPathComponent(lesson).appendingPathComponent(folder)
             .appendingPathComponent(name + ".swift")
+    }
+}
+
+/// What the course outline needs from a lesson, read without parsing it: the
+/// front matter's title and the ids of its exercise blocks. Scanning is one
+/// pass over the lines, so opening a course never parses every lesson.
+public struct LessonOutline: Sendable, Equatable {
+    public var title: String
+    public var exercises: [String]
+    /// Why the lesson file cannot be read; the outline still lists it.
+    public var problem: ContentProblem?
+
+    public init(title: String, exercises: [String], problem: ContentProblem? = nil) {
+        self.title = title; self.exercises = exercises; self.problem = problem
+    }
+
+    /// Scans `text`: `title:` in the front matter, and the id after each
+    /// ```` ```exercise ```` fence that is not inside another fenced block
+    /// (fences may sit in list items and quotes).
+    public static func scan(_ text: String, fallbackTitle: String) -> LessonOutline {
+        var title: String?
+        var exercises: [String] = []
+        var fence: (char: UInt8, count: Int)?
+        var inHeader = false
+        var lineNumber = 0
+        for raw in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = raw[...]
+            while let last = line.last, last == 13 || last == 32 || last == 9 { line = line.dropLast() }
+            if lineNumber == 1 {
+                var first = line
+                if first.starts(with: [0xEF, 0xBB, 0xBF]) { first = first.dropFirst(3) }
+                if first.elementsEqual("---".utf8) { inHeader = true; continue }
+            }
+            if inHeader {
+                if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) { inHeader = false; continue }
+                if title == nil, line.starts(with: "title:".utf8) {
+                    var value = String(decoding: line.dropFirst(6), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
+                        value = String(value.dropFirst().dropLast())
+                    }
+                    if !value.isEmpty { title = value }
+                }
+                continue
+            }
+            let stripped = Self.dropContainerMarkers(line)
+            guard let c = stripped.first, c == UInt8(ascii: "`") || c == UInt8(ascii: "~") else { continue }
+            let run = stripped.prefix { $0 == c }.count
+            guard run >= 3 else { continue }
+            if let open = fence {
+                if c == open.char, run >= open.count, stripped.dropFirst(run).isEmpty { fence = nil }
+                continue
+            }
+            let info = stripped.dropFirst(run)
+            if c == UInt8(ascii: "`"), info.contains(UInt8(ascii: "`")) { continue }
+            fence = (c, run)
+            let words = String(decoding: info, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+            if words.count == 2, words[0] == "exercise" { exercises.append(String(words[1])) }
+        }
+        return LessonOutline(title: title ?? fallbackTitle, exercises: exercises)
+    }
+
+    /// A line without the indentation, quote markers and list markers in front of its content.
+    static func dropContainerMarkers(_ line: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        var rest = line
+        while true {
+            let before = rest.count
+            rest = rest.drop { $0 == 32 || $0 == 9 || $0 == UInt8(ascii: ">") }
+            if let c = rest.first, c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+"),
+               rest.dropFirst().first == 32 {
+                rest = rest.dropFirst(2)
+            } else {
+                let digits = rest.prefix { $0 >= 48 && $0 <= 57 }
+                let after = rest.dropFirst(digits.count)
+                if (1...9).contains(digits.count), let d = after.first, d == UInt8(ascii: ".") || d == UInt8(ascii: ")"),
+                   after.dropFirst().first == 32 {
+                    rest = after.dropFirst(2)
+                }
+            }
+            if rest.count == before { return rest }
+        }
+    }
+}
+
+extension Course {
+    /// The outline entry of lesson `id` (English), read without parsing the lesson.
+    public func outline(_ id: String) -> LessonOutline {
+        let url = lessonURL(id)
+        do throws(ContentProblem) {
+            let text = try ContentFile.text(try ContentFile.read(url), file: url.path)
+            return LessonOutline.scan(text, fallbackTitle: id)
+        } catch {
+            return LessonOutline(title: id, exercises: [], problem: error)
+        }
     }
 }

@@ -35,16 +35,8 @@ public enum LessonParser {
     /// - Throws: `ContentProblem` only when the file cannot be read as UTF-8.
     public static func load(contentsOf url: URL, language: String = "en",
                             expectedID: String? = nil) throws(ContentProblem) -> Lesson {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ContentProblem(file: url.path, line: nil, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ContentProblem(file: url.path, line: nil, message: "the file is not valid UTF-8")
-        }
-        return parse(text, file: url.path, language: language, expectedID: expectedID)
+        let data = try ContentFile.read(url)
+        return parse(try ContentFile.text(data, file: url.path), file: url.path, language: language, expectedID: expectedID)
     }
 
     private static func firstHeading(_ blocks: [Block]) -> String? {

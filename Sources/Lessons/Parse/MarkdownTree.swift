@@ -114,9 +114,10 @@ struct MarkdownTree {
         guard let frame = stack.popLast() else { return }
         switch frame {
         case .blocks(let blocks):
-            if case .list(let start, let tight, var items)? = stack.last {
+            if case .list? = stack.last, case .list(let start, let tight, var items)? = stack.popLast() {
+                // Popped first, so `items` is the only reference and grows in place.
                 items.append(blocks)
-                stack[stack.count - 1] = .list(start: start, tight: tight, items: items)
+                stack.append(.list(start: start, tight: tight, items: items))
             } else {
                 appendBlock(.quote(blocks))
             }
@@ -135,9 +136,12 @@ struct MarkdownTree {
         }
     }
 
+    /// Frames are popped before they grow, so their arrays are uniquely referenced
+    /// and appends happen in place (a 5 MB lesson has tens of thousands of blocks).
     private mutating func appendBlock(_ block: Block) {
-        guard let top = stack.popLast() else { return }
+        guard var top = stack.popLast() else { return }
         if case .blocks(var blocks) = top {
+            top = .blocks([])
             blocks.append(block)
             stack.append(.blocks(blocks))
         } else {
@@ -148,13 +152,19 @@ struct MarkdownTree {
     }
 
     private mutating func appendInlines(_ inlines: [Inline]) {
-        guard !inlines.isEmpty, let top = stack.popLast() else { return }
+        guard !inlines.isEmpty, var top = stack.popLast() else { return }
+        func grown(_ i: [Inline]) -> [Inline] {
+            var i = i
+            top = .emphasis([])   // drop the frame's reference so `i` grows in place
+            i.append(contentsOf: inlines)
+            return i
+        }
         switch top {
-        case .paragraph(let i, let line): stack.append(.paragraph(i + inlines, line: line))
-        case .heading(let level, let i, let line): stack.append(.heading(level: level, i + inlines, line: line))
-        case .emphasis(let i): stack.append(.emphasis(i + inlines))
-        case .strong(let i): stack.append(.strong(i + inlines))
-        case .link(let url, let i): stack.append(.link(url: url, i + inlines))
+        case .paragraph(let i, let line): stack.append(.paragraph(grown(i), line: line))
+        case .heading(let level, let i, let line): stack.append(.heading(level: level, grown(i), line: line))
+        case .emphasis(let i): stack.append(.emphasis(grown(i)))
+        case .strong(let i): stack.append(.strong(grown(i)))
+        case .link(let url, let i): stack.append(.link(url: url, grown(i)))
         case .blocks, .list: stack.append(top)
         }
     }

@@ -194,14 +194,18 @@ struct Fields {
     /// Parses `body` as a YAML mapping whose keys are all in `allowed`.
     static func read(_ body: String, allowed: [String], line: Int, file: String) -> Result<Fields, ContentProblem> {
         let root: Node?
+        // A problem is located inside the block: on one of its body lines, or on
+        // the fence line when the body is empty (an unclosed fence at the end of the file).
+        let bodyLines = body.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } + (body.hasSuffix("\n") || body.isEmpty ? 0 : 1)
+        func within(_ l: Int) -> Int { line + min(max(l, bodyLines == 0 ? 0 : 1), bodyLines) }
         do {
             root = try Yams.compose(yaml: body)
         } catch {
             let (l, message) = YAMLDiagnostics.describe(error)
-            return .failure(ContentProblem(file: file, line: line + (l ?? 1), message: message))
+            return .failure(ContentProblem(file: file, line: within(l ?? 1), message: message))
         }
         guard let mapping = root?.mapping else {
-            return .failure(ContentProblem(file: file, line: line + 1,
+            return .failure(ContentProblem(file: file, line: within(1),
                                            message: "expected YAML fields (\(allowed.joined(separator: ", "))) in the block"))
         }
         let fields = Fields(mapping: mapping, line: line, file: file)

@@ -21,6 +21,8 @@ struct ListCommand: ParsableCommand {
         var id: String
         var title: String
         var exercises: [ExerciseEntry]
+        /// Why the lesson cannot be read (`file:line: message`); absent when it can.
+        var error: String?
     }
     struct ExerciseEntry: Encodable {
         var id: String
@@ -35,11 +37,15 @@ struct ListCommand: ParsableCommand {
         let store = workspace.map(WorkspaceContext.progress)
         for problem in loaded.problems { WorkspaceContext.warn(problem) }
         var entries: [LessonEntry] = []
-        for (_, result) in loaded.lessons(language: course.lang) {
+        var unreadable = 0
+        for (id, result) in loaded.lessons(language: course.lang) {
             switch result {
             case .failure(let problem):
+                // Listed with its error, never dropped: the exit status says the course is not whole.
                 // A missing lesson file is already among the course's problems.
                 if FileManager.default.fileExists(atPath: problem.file) { WorkspaceContext.warn(problem) }
+                unreadable += 1
+                entries.append(LessonEntry(id: id, title: id, exercises: [], error: problem.description))
             case .success(let lesson):
                 let exercises = lesson.exercises.map {
                     ExerciseEntry(id: $0.id, title: InlineText.plain(LessonParser.inlines($0.title)),
@@ -55,6 +61,10 @@ struct ListCommand: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
         } else {
             print(table(title: loaded.title, entries))
+        }
+        if unreadable > 0 {
+            WorkspaceContext.note("\(unreadable) lesson(s) of the course cannot be read; see the messages above")
+            throw ExitCode(ExitStatus.badInput)
         }
     }
 
@@ -76,6 +86,10 @@ struct ListCommand: ParsableCommand {
         let idWidth = entries.flatMap { $0.exercises.map { $0.id.count } }.max() ?? 0
         for (n, lesson) in entries.enumerated() {
             lines.append("\(n + 1). \(lesson.title)  [\(lesson.id)]")
+            if let error = lesson.error {
+                lines.append("     ✗ cannot be read: \(error)")
+                continue
+            }
             for e in lesson.exercises {
                 let points = e.points == e.points.rounded() ? String(Int(e.points)) : String(e.points)
                 let id = e.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)

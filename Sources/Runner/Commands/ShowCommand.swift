@@ -28,7 +28,7 @@ struct ShowCommand: ParsableCommand {
         do throws(ContentProblem) {
             parsed = try loaded.lesson(lesson, language: course.lang).markingUnknownExercises()
         } catch {
-            fail(error.message)
+            fail(error.description)
         }
         for problem in parsed.problems { WorkspaceContext.warn(problem) }
         let columns = width ?? Terminal.columns ?? 80

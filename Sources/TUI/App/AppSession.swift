@@ -20,12 +20,14 @@ public enum AppSession {
         let env = ProcessInfo.processInfo.environment
         let environment = CourseEnvironment(course: course, courseSetting: courseOption == nil ? WorkspaceManifest.builtInCourse : root.path,
                                             workspace: workspace, proposed: cwd.appendingPathComponent("lectern-workspace"))
+        // The outline comes from a scan of each lesson's header and exercise fences;
+        // a lesson is parsed only when it is opened.
         var entries: [Model.LessonEntry] = []
         for id in course.lessonIDs {
-            let lesson = try? course.lesson(id)
+            let outline = course.outline(id)
             let translations = Set(course.languages(of: id).filter { $0 != "en" })
-            entries.append(Model.LessonEntry(id: id, title: lesson?.title ?? id,
-                                             exercises: lesson?.exercises.map(\.id) ?? [], translations: translations))
+            let title = outline.problem == nil ? outline.title : "\(id) (cannot be read)"
+            entries.append(Model.LessonEntry(id: id, title: title, exercises: outline.exercises, translations: translations))
         }
         let saved = environment.lastPosition()
         let language = lang ?? saved?.language ?? "en"

@@ -96,7 +96,15 @@ private func drawLessonPane(_ buffer: inout CellBuffer, _ model: Model, _ rect: 
     guard let doc = model.document else {
         let message = model.lessonError.map { "could not open the lesson: \($0)" }
             ?? (model.openLesson == nil ? "Enter opens the selected lesson" : "loading…")
-        buffer.putFitted(message, x: text.x, y: text.y, width: text.width, style: Theme.dim)
+        // Wrapped, not cut: an error names a file path and line that must be read in full.
+        var rest = Substring(message)
+        var row = 0
+        while !rest.isEmpty, row < text.height {
+            let chunk = rest.prefix(text.width)
+            buffer.putFitted(String(chunk), x: text.x, y: text.y + row, width: text.width, style: Theme.dim)
+            rest = rest.dropFirst(chunk.count)
+            row += 1
+        }
         return
     }
     let query = model.search.query.lowercased()

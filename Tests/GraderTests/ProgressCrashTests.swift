@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import Grader
+
+/// The progress store under faults, through the real `lectern` binary:
+/// `lectern check` SIGKILLed at random moments (before, during and after it
+/// records its attempt) never damages the store or loses an earlier result,
+/// and two processes recording at once lose nothing. 20 kills in `make test`,
+/// 200 with `LECTERN_SOAK=1` (`make soak`). The seed is fixed.
+@Suite(.serialized)
+struct ProgressCrashTests {
+    static let soak = ProcessInfo.processInfo.environment["LECTERN_SOAK"] == "1"
+    static let exercise = "sliding-window-max/naive"
+
+    /// The `lectern` executable of this build (next to the test bundle, else the debug build).
+    static let executable: URL = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("lectern")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/lectern")
+    }()
+
+    static func process(_ arguments: [String], in directory: URL) -> Process {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = arguments
+        p.currentDirectoryURL = directory
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        return p
+    }
+
+    /// A fresh workspace of the built-in course, with the starter checked once
+    /// (so later checks reuse the compiled program and are quick).
+    static func workspace() throws -> URL {
+        let parent = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lectern-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let initialize = process(["init", "ws"], in: parent)
+        try initialize.run(); initialize.waitUntilExit()
+        let ws = parent.appendingPathComponent("ws")
+        let first = process(["check", exercise], in: ws)
+        try first.run(); first.waitUntilExit()
+        return ws
+    }
+
+    /// Every attempt in the store as (id, exercise, verdict), oldest first.
+    static func rows(_ ws: URL) throws -> [String] {
+        let store = try ProgressStore(path: ws.appendingPathComponent(".lectern/progress.sqlite").path, busyTimeout: 10)
+        #expect(store.notice == nil, "the store was set aside: \(store.notice ?? "")")
+        return try store.attempts(of: exercise).map { "\($0.id ?? -1) \($0.exercise) \($0.verdict)" }
+    }
+
+    @Test func sigkillAtRandomMomentsNeverLosesAnEarlierResult() throws {
+        let ws = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
+        var before = try Self.rows(ws)
+        try #require(before.count == 1, "the first check recorded \(before)")
+        // How long one check takes here, so the kills spread over its whole life.
+        let t0 = Date()
+        let timing = Self.process(["check", Self.exercise], in: ws)
+        try timing.run(); timing.waitUntilExit()
+        let lifetime = Date().timeIntervalSince(t0)
+        before = try Self.rows(ws)
+        var rng = KillMoments(seed: 13)
+        var killedAfterRecording = 0
+        for _ in 0..<(Self.soak ? 200 : 20) {
+            let p = Self.process(["check", Self.exercise], in: ws)
+            try p.run()
+            Thread.sleep(forTimeInterval: lifetime * 1.2 * rng.unit())
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let after = try Self.rows(ws)
+            // Every earlier result is intact; at most the one new attempt was added.
+            #expect(Array(after.prefix(before.count)) == before)
+            #expect(after.count == before.count || after.count == before.count + 1, "\(after.count) after \(before.count)")
+            if after.count > before.count { killedAfterRecording += 1 }
+            before = after
+        }
+        // Over 200 kills some land after the attempt was recorded and most before.
+        if Self.soak { #expect(killedAfterRecording > 0 && killedAfterRecording < 200, "\(killedAfterRecording)") }
+        // The store still takes writes after all that.
+        let last = Self.process(["check", Self.exercise], in: ws)
+        try last.run(); last.waitUntilExit()
+        #expect(try Self.rows(ws).count == before.count + 1)
+    }
+
+    @Test func twoProcessesRecordingAtOnceLoseNothing() throws {
+        let ws = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
+        let start = try Self.rows(ws).count
+        let perProcess = Self.soak ? 50 : 8
+        let group = DispatchGroup()
+        for _ in 0..<2 {
+            group.enter()
+            DispatchQueue.global().async {
+                for _ in 0..<perProcess {
+                    let p = Self.process(["check", Self.exercise], in: ws)
+                    try? p.run(); p.waitUntilExit()
+                }
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(try Self.rows(ws).count == start + 2 * perProcess)
+    }
+}
+
+/// A seeded SplitMix64 for reproducible kill moments.
+struct KillMoments {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
