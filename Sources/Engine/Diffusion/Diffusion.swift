@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Denoising diffusion as Stable Diffusion's schedulers run it: the noise
 /// schedule, forward noising, one DDPM step, one DDIM step, classifier-free
@@ -51,39 +46,5 @@ extension Diffusion {
         var product = 1.0
         if t >= 0 { for s in 0...t { product *= 1 - betas[s] } }
         return product
-    }
-
-    @inline(__always) static func sqrt(_ x: Double) -> Double { x.squareRoot() }
-
-    @inline(__always) static func cos(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.cos(x)
-        #else
-        Darwin.cos(x)
-        #endif
-    }
-
-    @inline(__always) static func sin(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.sin(x)
-        #else
-        Darwin.sin(x)
-        #endif
-    }
-
-    @inline(__always) static func exp(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.exp(x)
-        #else
-        Darwin.exp(x)
-        #endif
-    }
-
-    @inline(__always) static func log(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.log(x)
-        #else
-        Darwin.log(x)
-        #endif
     }
 }

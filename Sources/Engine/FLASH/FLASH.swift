@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Tensor
 
 /// FLASH, from Hua, Dai, Liu and Le, "Transformer Quality in Linear Time",
@@ -28,15 +23,6 @@ extension FLASH {
     /// relu(x)², the GAU's attention kernel (§2, found by So et al.'s Primer search).
     @inline(__always) public static func relu2(_ x: Double) -> Double {
         x > 0 ? x * x : 0
-    }
-
-    /// e^x from the C library.
-    @inline(__always) static func exp(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.exp(x)
-        #else
-        Darwin.exp(x)
-        #endif
     }
 
     /// A dense layer `x·w + b` followed by silu: `[n, in]·[in, out] → [n, out]`.

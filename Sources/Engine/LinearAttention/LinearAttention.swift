@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Tensor
 
 /// Linear attention as in Katharopoulos, Vyas, Pappas and Fleuret,
@@ -29,24 +24,6 @@ extension LinearAttention {
     /// φ(x) = elu(x) + 1: x + 1 for x > 0, e^x otherwise (§3.2.1). Always > 0.
     @inline(__always) public static func phi(_ x: Double) -> Double {
         x > 0 ? x + 1 : exp(x)
-    }
-
-    /// e^x from the C library.
-    @inline(__always) static func exp(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.exp(x)
-        #else
-        Darwin.exp(x)
-        #endif
-    }
-
-    /// The natural logarithm from the C library.
-    @inline(__always) static func log(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.log(x)
-        #else
-        Darwin.log(x)
-        #endif
     }
 
     /// Checks the shapes q: n×d, k: n×d, v: n×e and returns (n, d, e).

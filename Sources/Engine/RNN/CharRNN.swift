@@ -132,7 +132,7 @@ extension RNN {
         mutating func adam(_ grads: [[Double]]) {
             updates += 1
             let (b1, b2, eps) = (0.9, 0.999, 1e-8)
-            let correction1 = 1 - pow(b1, updates), correction2 = 1 - pow(b2, updates)
+            let correction1 = 1 - power(b1, updates), correction2 = 1 - power(b2, updates)
             for p in parameters.indices {
                 for k in parameters[p].indices {
                     let gk = grads[p][k]
@@ -196,4 +196,4 @@ private func zipAdd(_ a: [Double], _ b: [Double]) -> [Double] {
 }
 
 /// base^n for Adam's bias correction.
-private func pow(_ base: Double, _ n: Int) -> Double { RNN.exp(Double(n) * RNN.log(base)) }
+private func power(_ base: Double, _ n: Int) -> Double { RNN.exp(Double(n) * RNN.log(base)) }

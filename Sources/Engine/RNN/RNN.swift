@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Tensor
 
 /// Recurrent networks: the vanilla (Elman) RNN with its backward pass through
@@ -22,33 +17,6 @@ extension RNN {
         if x >= 0 { return 1 / (1 + exp(-x)) }
         let e = exp(x)
         return e / (1 + e)
-    }
-
-    /// tanh from the C library (wrapped so the other files need no import).
-    @inline(__always) static func tanh(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.tanh(x)
-        #else
-        Darwin.tanh(x)
-        #endif
-    }
-
-    /// e^x from the C library.
-    @inline(__always) static func exp(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.exp(x)
-        #else
-        Darwin.exp(x)
-        #endif
-    }
-
-    /// The natural logarithm from the C library.
-    @inline(__always) static func log(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.log(x)
-        #else
-        Darwin.log(x)
-        #endif
     }
 
     /// `w·v` for a matrix in `[out][in]` layout: `out[r] = Σ_c w[r, c]·v[c]`.

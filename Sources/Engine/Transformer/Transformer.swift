@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Tensor
 
 /// The pieces of a Transformer encoder (Vaswani et al., "Attention is all you
@@ -16,41 +11,6 @@ import Tensor
 public enum Transformer {}
 
 extension Transformer {
-    /// e^x from the C library (wrapped so the other files need no import).
-    @inline(__always) static func exp(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.exp(x)
-        #else
-        Darwin.exp(x)
-        #endif
-    }
-
-    @inline(__always) static func sqrt(_ x: Double) -> Double { x.squareRoot() }
-
-    @inline(__always) static func sin(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.sin(x)
-        #else
-        Darwin.sin(x)
-        #endif
-    }
-
-    @inline(__always) static func cos(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.cos(x)
-        #else
-        Darwin.cos(x)
-        #endif
-    }
-
-    @inline(__always) static func pow(_ x: Double, _ y: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.pow(x, y)
-        #else
-        Darwin.pow(x, y)
-        #endif
-    }
-
     /// A dense layer `x·w + b`: x is n×in, w is in×out, b has out values.
     /// - Complexity: O(n · in · out)
     public static func dense(_ x: Matrix, _ w: Matrix, _ b: [Double]) -> Matrix {

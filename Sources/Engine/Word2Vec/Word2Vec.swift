@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// word2vec: the skip-gram model trained with negative sampling (SGNS), as in
 /// Mikolov et al. 2013a ("Efficient Estimation of Word Representations in
@@ -58,32 +53,5 @@ extension Word2Vec {
     public static func unit(_ v: [Double]) -> [Double] {
         let n = norm(v)
         return n == 0 ? v : v.map { $0 / n }
-    }
-
-    /// e^x from the C library (so the other files need no platform import).
-    @inline(__always) static func exp(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.exp(x)
-        #else
-        Darwin.exp(x)
-        #endif
-    }
-
-    /// log(1 + x), accurate for small x.
-    @inline(__always) static func log1p(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.log1p(x)
-        #else
-        Darwin.log1p(x)
-        #endif
-    }
-
-    /// x^y from the C library.
-    @inline(__always) static func pow(_ x: Double, _ y: Double) -> Double {
-        #if canImport(Glibc)
-        Glibc.pow(x, y)
-        #else
-        Darwin.pow(x, y)
-        #endif
     }
 }
