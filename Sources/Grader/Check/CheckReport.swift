@@ -25,6 +25,8 @@ public struct CheckReport: Codable, Sendable, Equatable {
     /// True when the learner binary came from the compile cache (the file's
     /// text was compiled before), so no compiler ran.
     public var binaryReused: Bool = false
+    /// The exercise's notes on the usual causes of this verdict (`ExerciseSpec.notes`).
+    public var notes: [String] = []
 
     public init(exercise: String, verdict: Verdict, score: Double = 0, maxScore: Double,
                 cases: CaseCount = CaseCount(passed: 0, total: 0), failure: CaseFailure? = nil,
@@ -69,6 +71,7 @@ public struct CheckReport: Codable, Sendable, Equatable {
             ("stdout", .string(stdout)), ("stderr", .string(stderr)),
             ("summary", .string(summary)), ("growth", growth.map(JSONValue.string) ?? .null),
             ("reused", .bool(reused)),
+            ("notes", .array(notes.map(JSONValue.string))),
         ])
     }
 }

@@ -102,8 +102,9 @@ struct Toolkit: Sendable {
         return "\(swiftc)|\(real)|\(size)|\(date)"
     }
 
-    /// Returns the cached toolkit, building it first when missing.
-    static func prepare(cache: URL) throws(GraderFailure) -> Toolkit {
+    /// Returns the cached toolkit, building it first when missing; `onBuild`
+    /// is called before a build starts (so the learner hears why it takes seconds).
+    static func prepare(cache: URL, onBuild: () -> Void = {}) throws(GraderFailure) -> Toolkit {
         let swiftc = try locateSwiftc()
         let tensorDir = try locateTensorSources()
         let fm = FileManager.default
@@ -124,6 +125,7 @@ struct Toolkit: Sendable {
         let toolkit = Toolkit(directory: dir, swiftc: swiftc, key: key)
         if fm.fileExists(atPath: dir.appendingPathComponent("libLecternKit.a").path) { return toolkit }
 
+        onBuild()
         try? fm.createDirectory(at: cache, withIntermediateDirectories: true)
         let work = cache.appendingPathComponent("toolkit-\(key).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try? fm.createDirectory(at: work, withIntermediateDirectories: true)

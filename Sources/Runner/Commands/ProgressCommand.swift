@@ -30,6 +30,12 @@ struct ProgressCommand: ParsableCommand {
         var points: Double
         var maxPoints: Double
         var exercises: [ExerciseLine]
+        /// Quizzes answered (latest answer) and answered right, of `quizzesTotal`.
+        var quizzesAnswered: Int
+        var quizzesRight: Int
+        var quizzesTotal: Int
+        /// Every exercise solved and every quiz answered right.
+        var complete: Bool
     }
     struct ExerciseLine: Encodable {
         var id: String
@@ -68,10 +74,16 @@ struct ProgressCommand: ParsableCommand {
                                     lastVerdicts: p?.lastVerdicts ?? [], hintsShown: min(p?.hintsShown ?? 0, block.hints.count),
                                     hintsTotal: block.hints.count)
             }
+            let quizTotal = lesson.quizzes.count
+            let answers = ((try? store.quizAnswers(lesson: lesson.id)) ?? []).filter { $0.index < quizTotal }
+            let solved = lines.filter { $0.status == "passed" }.count
+            let right = answers.filter(\.correct).count
             lessons.append(LessonProgress(id: lesson.id, title: lesson.title,
-                                          solved: lines.filter { $0.status == "passed" }.count, total: lines.count,
+                                          solved: solved, total: lines.count,
                                           points: lines.map(\.points).reduce(0, +),
-                                          maxPoints: lines.map(\.maxPoints).reduce(0, +), exercises: lines))
+                                          maxPoints: lines.map(\.maxPoints).reduce(0, +), exercises: lines,
+                                          quizzesAnswered: answers.count, quizzesRight: right, quizzesTotal: quizTotal,
+                                          complete: solved == lines.count && right == quizTotal))
         }
         let report = Report(course: loaded.title, solved: lessons.map(\.solved).reduce(0, +),
                             total: lessons.map(\.total).reduce(0, +), points: lessons.map(\.points).reduce(0, +),
@@ -102,8 +114,14 @@ struct ProgressCommand: ParsableCommand {
                    ""]
         let idWidth = r.lessons.flatMap { $0.exercises.map(\.id.count) }.max() ?? 0
         for lesson in r.lessons {
-            out.append(paint("\(lesson.title)", "1") + "  \(lesson.solved)/\(lesson.total) solved, "
-                       + "\(number(lesson.points))/\(number(lesson.maxPoints)) points")
+            var head = paint("\(lesson.title)", "1") + "  \(lesson.solved)/\(lesson.total) solved, "
+                + "\(number(lesson.points))/\(number(lesson.maxPoints)) points"
+            if lesson.quizzesTotal > 0 {
+                head += ", quizzes \(lesson.quizzesRight)/\(lesson.quizzesTotal) right"
+                if lesson.quizzesAnswered > lesson.quizzesRight { head += " (\(lesson.quizzesAnswered - lesson.quizzesRight) to retry)" }
+            }
+            if lesson.complete { head += "  " + paint("✓ complete", "32") }
+            out.append(head)
             for e in lesson.exercises {
                 let mark: String
                 switch e.status {
