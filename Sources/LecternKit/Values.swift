@@ -124,6 +124,10 @@ extension Array: __LecternValue where Element: __LecternValue {
         self = try items.map { try Element(__lj: $0) }
     }
     public func __write(_ out: inout [UInt8]) {
+        if Element.self == Int.self, count >= __lecternBinaryMinimum {
+            __lecternWriteBinaryInts(unsafeBitCast(self, to: [Int].self), &out)
+            return
+        }
         if Element.self == Int.self {
             let ints = unsafeBitCast(self, to: [Int].self)
             out.reserveCapacity(out.count + ints.count * 8)
@@ -271,5 +275,28 @@ struct __LecternEncoder: Encoder {
         var codingPath: [any CodingKey]
         mutating func encodeNil() throws { box.node = .leaf(Array("null".utf8)) }
         mutating func encode<T: Encodable>(_ value: T) throws { try __LecternEncoder.leaf(value, box, codingPath) }
+    }
+}
+
+/// Integer arrays of at least this many items travel in binary both ways
+/// (parsing and printing a million decimal integers costs more than the
+/// learner's function): `#`, the width (`4` or `8`), the count in decimal,
+/// `:`, then the integers little-endian, 4 bytes each when every value fits
+/// in 32 bits. The grader writes and reads the same form (`JSONValue.harnessBytes`).
+let __lecternBinaryMinimum = 256
+
+func __lecternWriteBinaryInts(_ a: [Int], _ out: inout [UInt8]) {
+    var narrow = true
+    for v in a where v < Int(Int32.min) || v > Int(Int32.max) { narrow = false; break }
+    out.append(35)
+    out.append(narrow ? 52 : 56)
+    __lecternAppend(String(a.count), &out)
+    out.append(58)
+    if narrow {
+        let small = a.map { Int32(truncatingIfNeeded: $0).littleEndian }
+        small.withUnsafeBytes { out.append(contentsOf: $0) }
+    } else {
+        let wide = a.map { Int64($0).littleEndian }
+        wide.withUnsafeBytes { out.append(contentsOf: $0) }
     }
 }

@@ -24,6 +24,24 @@ import Lessons
         #expect(Checker.smallCaseLimits(defaults, referenceSeconds: 5).cpuSeconds == defaults.cpuSeconds)
     }
 
+    @Test func longIntegerArraysTravelInBinaryBothWays() throws {
+        let narrow = (0..<300).map { $0 * 7 - 1000 }
+        var golden = Array("#4300:".utf8)
+        for v in narrow { withUnsafeBytes(of: Int32(v).littleEndian) { golden.append(contentsOf: $0) } }
+        let value = JSONValue.array(narrow.map(JSONValue.int))
+        #expect(value.harnessBytes == golden)
+        #expect(try JSONValue.parseHarness(golden) == value)
+        // Wide values take 8 bytes; short arrays and reals stay text; people's JSON never accepts the form.
+        let wide = JSONValue.array(narrow.map { .int($0 * 10_000_000_000) })
+        #expect(wide.harnessBytes.prefix(6) == ArraySlice("#8300:".utf8))
+        #expect(try JSONValue.parseHarness(JSONValue.object([("a", wide), ("b", .double(0.5))]).harnessBytes)
+                == .object([("a", wide), ("b", .double(0.5))]))
+        #expect(JSONValue.array([.int(1), .int(2)]).harnessBytes == Array("[1,2]".utf8))
+        var text = golden
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(bytes: &text) }
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parseHarness(Array("#4100:ab".utf8)) }
+    }
+
     // MARK: Messages
 
     @Test func dequeCarriesANoteOnRemoveFirst() {
@@ -200,4 +218,39 @@ import Lessons
         let readme = WorkspaceFiles.readme(exampleID: nil)
         #expect(readme.contains("Swift 5 language mode") && !readme.contains("Swift 6 language mode"))
     }
+}
+
+/// The parts of issue 11 that need a real learner binary.
+@Suite(.serialized) struct LearnerLoopCheckTests {
+    @Test func infiniteLoopOnTheExamplesStopsAtAScaledLimit() {
+        // The course's limits (10 s of CPU), not the short ones of CheckVerdictTests.
+        var c = Checker(cacheDirectory: CheckVerdictTests.cache)
+        c.reuseReports = false
+        let r = c.check(CheckVerdictTests.deque, file: CheckVerdictTests.fixtures.appendingPathComponent("infinite_loop.swift"))
+        #expect(r.verdict == .timeout, "\(r.humanText(color: false))")
+        #expect(r.limit == LimitHit(name: .cpuTime, value: 1, unit: "s") || r.limit?.name == .wallTime, "\(String(describing: r.limit))")
+        #expect(r.failure?.message.contains("the reference answers all") == true, "\(r.failure?.message ?? "")")
+    }
+
+    @Test func aToolkitBuildIsAnnouncedOnce() throws {
+        let cache = try makeWorkspaceTestDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let checker = Checker(cacheDirectory: cache)
+        let phases = PhaseLog()
+        let r = checker.check(CheckVerdictTests.deque, file: CheckVerdictTests.fixtures.appendingPathComponent("passing.swift"),
+                              points: 3) { phases.append($0) }
+        #expect(r.verdict == .passed, "\(r.humanText(color: false))")
+        #expect(phases.all.prefix(2) == [.preparingToolkit, .compiling], "\(phases.all)")
+        var again = false
+        #expect(checker.prepareToolkit(onBuild: { again = true }) == nil)
+        #expect(!again)
+    }
+}
+
+/// Phases reported from the checker's thread.
+final class PhaseLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var phases: [CheckPhase] = []
+    func append(_ p: CheckPhase) { lock.lock(); phases.append(p); lock.unlock() }
+    var all: [CheckPhase] { lock.lock(); defer { lock.unlock() }; return phases }
 }

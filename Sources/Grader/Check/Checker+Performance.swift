@@ -109,7 +109,7 @@ extension Checker {
         // fastest of the three is kept, which steadies the slope on a busy machine.
         let repeats = 3
         let sequence = (0..<repeats).flatMap { _ in rungs.map(\.input) }
-        guard let outcome = try? Sandbox.run(binary: binary, cases: JSONValue.array(sequence).compactBytes,
+        guard let outcome = try? Sandbox.run(binary: binary, cases: JSONValue.array(sequence).harnessBytes,
                                              limits: ladderLimits) else { return nil }
         let analysis = RunAnalysis(outcome, caseCount: sequence.count, limits: ladderLimits, learnerName: learnerName, binary: binary)
         var points: [(Double, Double)] = []

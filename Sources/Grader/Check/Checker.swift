@@ -295,7 +295,7 @@ public struct Checker: Sendable {
         case .program(let binary, _):
             let limits = self.limits.applying(spec.limits)
             let outcome: SandboxOutcome
-            do { outcome = try Sandbox.run(binary: binary, cases: JSONValue.array([input]).compactBytes, limits: limits) } catch {
+            do { outcome = try Sandbox.run(binary: binary, cases: JSONValue.array([input]).harnessBytes, limits: limits) } catch {
                 report.message = error.description
                 return finish(report)
             }
@@ -324,7 +324,7 @@ struct PreparedCases: Sendable {
         var inputs: [JSONValue]?
         /// The reference outputs, when computed in this run.
         var expected: [JSONValue]?
-        /// `expected` as compact JSON: a learner output with these bytes matches without parsing.
+        /// `expected` as harness bytes: a learner output with these bytes matches without parsing.
         var expectedBytes: [[UInt8]] = []
         /// Seconds inside the reference over all performance cases.
         var referenceSeconds: Double
@@ -338,24 +338,21 @@ struct PreparedCases: Sendable {
         /// Case i (parsed from `bytes` when the cases came from the cache).
         func input(_ i: Int) -> JSONValue {
             if let inputs { return inputs[i] }
-            var b = bytes
-            if case .array(let all)? = try? JSONValue.parse(bytes: &b), i < all.count { return all[i] }
+            if case .array(let all)? = try? JSONValue.parseHarness(bytes), i < all.count { return all[i] }
             return .null
         }
 
         /// All cases, parsed when needed.
         func allInputs() -> [JSONValue] {
             if let inputs { return inputs }
-            var b = bytes
-            if case .array(let all)? = try? JSONValue.parse(bytes: &b) { return all }
+            if case .array(let all)? = try? JSONValue.parseHarness(bytes) { return all }
             return []
         }
 
         /// The reference output of case i.
         func expectedValue(_ i: Int) -> JSONValue {
             if let expected { return expected[i] }
-            var b = expectedBytes[i]
-            return (try? JSONValue.parse(bytes: &b)) ?? .null
+            return (try? JSONValue.parseHarness(expectedBytes[i])) ?? .null
         }
     }
     var inputs: [JSONValue] = []
@@ -385,7 +382,7 @@ extension Checker {
                 return p
             }
         }
-        p.bytes = JSONValue.array(p.inputs).compactBytes
+        p.bytes = JSONValue.array(p.inputs).harnessBytes
         guard let perf = spec.performance else { return p }
         let cacheKey = PerformanceCache.key(spec: spec, seed: seed)
         if let cached = PerformanceCache.load(cacheDirectory, key: cacheKey) {
@@ -405,8 +402,8 @@ extension Checker {
                 return p
             }
         }
-        group.bytes = JSONValue.array(perfInputs).compactBytes
-        group.expectedBytes = (group.expected ?? []).map(\.compactBytes)
+        group.bytes = JSONValue.array(perfInputs).harnessBytes
+        group.expectedBytes = (group.expected ?? []).map(\.harnessBytes)
         PerformanceCache.store(group, cacheDirectory, key: cacheKey)
         p.performance = group
         return p
