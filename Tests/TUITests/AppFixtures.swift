@@ -91,7 +91,9 @@ final class FakeEnvironment: AppEnvironment, @unchecked Sendable {
     }
     func recordQuiz(lesson: String, index: Int, answer: String, correct: Bool) { quizzes.append((lesson, index, answer, correct)) }
     func savePosition(lesson: String, line: Int, language: String) { positions.append((lesson, line, language)) }
-    func exerciseFile(_ exercise: String) -> String? { "/tmp/ws/Exercises/\(exercise).swift" }
+    /// The workspace's Exercises folder; tests of the file watcher point it at a scratch folder.
+    var exercisesFolder = "/tmp/ws/Exercises"
+    func exerciseFile(_ exercise: String) -> String? { "\(exercisesFolder)/\(exercise).swift" }
     func createWorkspace() throws -> String { "/tmp/ws" }
 }
 

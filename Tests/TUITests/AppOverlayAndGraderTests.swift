@@ -8,7 +8,7 @@ import Testing
 struct CountingDemo: Demo {
     static let name = "counting"
     static let summary = "Counts."
-    static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] { [("to", "3", "last number")] }
+    static let parameters = [DemoParameter("to", .text, default: "3", "last number")]
     var value = 0
     let last: Int
     init(parameters: [String: String]) throws(DemoError) {

@@ -68,7 +68,7 @@ import Testing
             "│             │ expected  [2]                                                        │rtised cost. ┃",
             "│             │ got       [1]                                                        │             │",
             "│             │                                                                      │rtised cost. │",
-            "│             │ Esc close · e edit · h hint · c check again · ↑↓ scroll              │             │",
+            "│             │ ↑↓ scroll · Esc close · c check again · h hint · e edit              │             │",
             "│             └──────────────────────────────────────────────────────────────────────┘rtised cost. │",
             "│                               ││                                                                 │",
             "│                               ││Filler paragraph 7 about windows, candidates and amortised cost. │",

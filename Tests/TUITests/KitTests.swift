@@ -179,3 +179,37 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Demo parameters are declared once; every built-in demo builds with its
+/// declared defaults, and values are checked against the declarations.
+@Suite struct DemoParameterTests {
+    @Test func everyDemoBuildsFromItsDefaults() throws {
+        for type in DemoCatalog.all {
+            #expect(!type.parameters.isEmpty, "\(type.name) declares no parameters")
+            #expect(Set(type.parameters.map(\.name)).count == type.parameters.count, "\(type.name) declares a name twice")
+            let defaults = Dictionary(uniqueKeysWithValues: type.parameters.map { ($0.name, $0.defaultValue) })
+            #expect(throws: Never.self, "\(type.name)") { _ = try type.arguments(defaults) }
+        }
+    }
+
+    @Test func valuesAreCheckedAgainstTheDeclaration() throws {
+        let declared = [DemoParameter("n", .int(1...10), default: "3", "size"),
+                        DemoParameter("x", .real(0...1), default: "0.5", "rate"),
+                        DemoParameter("mode", .choice(["ddpm", "ddim"]), default: "ddim", "sampler"),
+                        DemoParameter("causal", .flag, default: "off", "mask"),
+                        DemoParameter("nums", .ints(minCount: 2), default: "1,2", "values")]
+        func message(_ values: [String: String]) -> String {
+            do { _ = try DemoArguments(values, demo: "toy", declared: declared); return "" } catch { return error.description }
+        }
+        let args = try DemoArguments(["n": "7", "causal": "on"], demo: "toy", declared: declared)
+        #expect(try args.int("n") == 7 && args.real("x") == 0.5 && args.flag("causal") && args.choice("mode") == "ddim")
+        #expect(try args.ints("nums") == [1, 2])
+        #expect(message(["n": "11"]) == "n must be an integer from 1 to 10, got '11'")
+        #expect(message(["x": "2"]) == "x must be a number from 0 to 1, got '2'")
+        #expect(message(["mode": "euler"]) == "mode must be ddpm or ddim, got 'euler'")
+        #expect(message(["causal": "maybe"]) == "causal must be on or off, got 'maybe'")
+        #expect(message(["nums": "1"]).hasPrefix("nums must be at least 2"))
+        #expect(message(["size": "1"]) == "unknown parameter 'size'; toy takes n, x, mode, causal, nums")
+        #expect(DemoParameter("n", .int(1...10), default: "3", "size").help == "size (1-10)")
+    }
+}

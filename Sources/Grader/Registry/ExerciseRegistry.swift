@@ -7,6 +7,7 @@ public enum ExerciseRegistry {
         + TokenizationExercises.all
         + Word2VecExercises.all
         + RNNExercises.all
+        + DiffusionExercises.all
 
     private static let byID: [String: ExerciseSpec] = Dictionary(
         all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lessons
 import TUI
 
 /// `lectern demo NAME [key=value ...]`: plays a lesson's demo on stdout, one

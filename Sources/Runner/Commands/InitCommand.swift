@@ -101,6 +101,15 @@ enum WorkspaceContext {
         }
     }
 
+    /// The workspace around `directory`, or nil; exits 2 when its marker is unreadable.
+    static func current(at directory: URL) -> Workspace? {
+        do throws(WorkspaceError) {
+            return try Workspace.locate(from: directory)
+        } catch {
+            fail(error.description)
+        }
+    }
+
     /// The workspace around the current directory; exits 2 with what to do when there is none.
     static func required() -> Workspace {
         guard let ws = current() else {

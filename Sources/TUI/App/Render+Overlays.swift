@@ -1,22 +1,5 @@
 import Lessons
 
-/// The key list shown by `?` (and in the README).
-public let helpLines: [(keys: String, action: String)] = [
-    ("↑/↓  j/k", "move in the outline, scroll the lesson"),
-    ("Enter", "open a lesson; answer the quiz / run the demo / check the exercise in view"),
-    ("Esc  Backspace", "back to the outline; close any window"),
-    ("PgUp/PgDn  space", "scroll a page"),
-    ("g / G", "top / bottom"),
-    ("Tab", "switch between outline and lesson"),
-    ("/   n / N", "search the lesson; next / previous match"),
-    ("c", "check the exercise in view (or the next unsolved one)"),
-    ("h", "show the next hint"),
-    ("e", "edit the exercise file in $VISUAL or $EDITOR"),
-    ("r", "run the demo in view (space pauses, → steps)"),
-    ("L", "switch language where a translation exists"),
-    ("?", "this help"),
-    ("q", "quit"),
-]
 
 /// A centred rectangle at most `width`×`height`, inside the screen below the title bar.
 private func centered(_ model: Model, width: Int, height: Int) -> Rect {
@@ -71,7 +54,7 @@ func drawOverlay(_ buffer: inout CellBuffer, _ model: Model, _ overlay: Model.Ov
                 lines.append([LessonDocument.Run(CellBuffer.pad(i == 0 ? keys : "", width: keyW) + "  ", Style(bold: true))] + w)
             }
         }
-        body("Keys", color: Theme.accent, lines: lines, footer: "Esc or ? closes")
+        body("Keys", color: Theme.accent, lines: lines, footer: Keymap.footer(.help))
     case .verdict(let exercise, let outcome, let scroll):
         let color = outcome.passed ? Theme.good : Theme.bad
         let head = (outcome.passed ? "✓ " : "✗ ") + outcome.verdict.replacingUnderscores
@@ -80,13 +63,13 @@ func drawOverlay(_ buffer: inout CellBuffer, _ model: Model, _ overlay: Model.Ov
         lines += wrapPlain([outcome.summary], width: width)
         if !outcome.details.isEmpty { lines.append([]) }
         lines += wrapPlain(outcome.details, width: width)
-        let footer = outcome.passed ? "Esc close" : "Esc close · e edit · h hint · c check again · ↑↓ scroll"
+        let footer = outcome.passed ? "Esc close" : Keymap.footer(.verdict)
         body("Verdict", color: color, lines: lines, footer: footer, scroll: scroll)
     case .hint(let exercise, let text, let number, let total):
         var lines: [[LessonDocument.Run]] = [[LessonDocument.Run("Hint \(number) of \(total)", Style(bold: true)),
                                               LessonDocument.Run("  " + exercise, Theme.dim)]]
         lines += wrapPlain([text], width: width)
-        body("Hint", color: 220, lines: lines, footer: number < total ? "h next hint · Esc close" : "that was the last hint · Esc close")
+        body("Hint", color: 220, lines: lines, footer: number < total ? Keymap.footer(.hint) : "that was the last hint · Esc close")
     case .quiz(let q):
         var lines = wrapPlain([q.quiz.question], width: width, style: Style(bold: true))
         lines.append([])
@@ -109,7 +92,7 @@ func drawOverlay(_ buffer: inout CellBuffer, _ model: Model, _ overlay: Model.Ov
             lines.append([LessonDocument.Run("✗ Not quite. Reread the section and try again later.", Style(fg: .ansi(Theme.bad), bold: true))])
         case nil: break
         }
-        body("Quiz", color: 176, lines: lines, footer: q.result == nil ? "↑↓ choose · Enter answer · Esc close" : "Enter or Esc closes")
+        body("Quiz", color: 176, lines: lines, footer: q.result == nil ? Keymap.footer(.quiz) : "Enter or Esc closes")
     case .message(let title, let text):
         body(title, color: Theme.accent, lines: wrapPlain(text, width: width), footer: "Esc closes")
     case .offerWorkspace(let path):
@@ -133,7 +116,7 @@ func drawOverlay(_ buffer: inout CellBuffer, _ model: Model, _ overlay: Model.Ov
                 putRuns(&buffer, line, x: area.x, y: area.y + i, clip: area, mono: mono)
             }
         }
-        buffer.putFitted(d.clock.status + " · space pause · → step · r restart · Esc close",
+        buffer.putFitted(d.clock.status + " · " + Keymap.footer(.demo),
                          x: inner.x, y: inner.maxY - 1, width: inner.width, style: Theme.dim)
     }
 }

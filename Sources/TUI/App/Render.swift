@@ -173,9 +173,9 @@ private func drawStatusBar(_ buffer: inout CellBuffer, _ model: Model) {
     } else if model.overlay != nil {
         left = " Esc close · q quit"
     } else if model.focus == .outline {
-        left = " ↑↓ move · Enter open · Tab pane · L language · ? help · q quit"
+        left = " " + Keymap.footer(.outline)
     } else {
-        var hint = " ↑↓ scroll · / search · c check · h hint · e edit · r demo · Esc back · ? help"
+        var hint = " " + Keymap.footer(.lesson)
         if !model.search.matches.isEmpty, let c = model.search.current { hint = " match \(c + 1)/\(model.search.matches.count) · n/N next/prev ·" + hint }
         left = hint
     }

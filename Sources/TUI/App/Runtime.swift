@@ -1,4 +1,5 @@
 import Foundation
+import Grader
 import Lessons
 
 /// Runs the app's loop logic without a terminal: sends messages through
@@ -19,8 +20,11 @@ public final class AppRuntime: @unchecked Sendable {
     private let lock = NSLock()
     private var inbox: [Msg] = []
     private var running = 0
-    /// Watched exercise id → (file, last modification time).
-    private var watched: [String: (path: String, stamp: Date?)] = [:]
+    /// Watched file (resolved path) → exercise id.
+    private var watched: [String: String] = [:]
+    /// The one file watcher `lectern watch` also uses (inotify, polling
+    /// where inotify is missing), on the folder holding the watched files.
+    private var watcher: FileWatcher?
 
     public init(model: Model, environment: any AppEnvironment) {
         self.model = model
@@ -85,9 +89,18 @@ public final class AppRuntime: @unchecked Sendable {
             return [.editorClosed(exercise: exercise, error: error)]
         case .watch(let exercises):
             watched = [:]
+            var folders = Set<String>()
             for id in exercises {
                 guard let path = environment.exerciseFile(id) else { continue }
-                watched[id] = (path, Self.stamp(path))
+                let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+                watched[url.path] = id
+                folders.insert(url.deletingLastPathComponent().path)
+            }
+            // The lesson's exercises share one folder (Exercises/<lesson>/).
+            if let folder = folders.sorted().first,
+               watcher?.root.path != URL(fileURLWithPath: folder).resolvingSymlinksInPath().path {
+                watcher = FileManager.default.fileExists(atPath: folder)
+                    ? FileWatcher(root: URL(fileURLWithPath: folder), preferPolling: preferPolling) : nil
             }
             return []
         case .createWorkspace:
@@ -134,23 +147,20 @@ public final class AppRuntime: @unchecked Sendable {
         drain()
     }
 
-    /// Compares watched files with their last stamps; a changed file re-checks
-    /// its exercise. Returns true when something changed.
+    /// Forces the watcher's polling fallback (tests of the fallback).
+    public var preferPolling = false
+
+    /// Reads the saves the watcher saw since the last call; each saved file
+    /// of a watched exercise re-checks it. Returns true when something changed.
     @discardableResult
     public func pollFiles() -> Bool {
+        guard let watcher else { return false }
         var changed: [String] = []
-        for (id, entry) in watched {
-            let now = Self.stamp(entry.path)
-            if now != entry.stamp {
-                watched[id] = (entry.path, now)
-                if now != nil { changed.append(id) }
-            }
+        for url in watcher.changes() {
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            if let id = watched[path], !changed.contains(id) { changed.append(id) }
         }
         for id in changed.sorted() { send(.fileChanged(exercise: id)) }
         return !changed.isEmpty
-    }
-
-    static func stamp(_ path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 }

@@ -10,51 +10,52 @@ func handleKey(_ model: inout Model, _ key: Key) -> [Effect] {
     if model.search.editing { return searchKey(&model, key) }
     if model.overlay != nil { return overlayKey(&model, key) }
 
-    switch key {
-    case .char("q"):
+    let context: KeyContext = model.focus == .outline ? .outline : .lesson
+    guard let action = Keymap.action(for: key, in: context) else { return [] }
+    switch action {
+    case .quit:
         model.quitting = true
         return model.positionEffect + [.quit]
-    case .char("?"):
+    case .help:
         model.overlay = .help
         return []
-    case .tab:
+    case .switchPane:
         model.focus = model.focus == .outline ? .lesson : .outline
         if model.focus == .lesson, model.openLesson == nil { return model.open(model.selected) }
         return []
-    case .char("L"):
+    case .language:
         return switchLanguage(&model)
-    case .char("c"):
+    case .check:
         guard let id = exerciseForAction(model) else { model.notice = "this lesson has no exercise"; return [] }
         return startCheck(&model, id)
-    case .char("h"):
+    case .hint:
         guard let id = exerciseForAction(model), let block = model.lesson?.exercises.first(where: { $0.id == id })
         else { model.notice = "no exercise here to give a hint for"; return [] }
         return [.nextHint(exercise: id, hints: block.hints)]
-    case .char("e"):
+    case .edit:
         guard let id = exerciseForAction(model) else { model.notice = "no exercise here to edit"; return [] }
         guard model.workspace != nil else { model.overlay = .offerWorkspace(path: model.proposedWorkspace); return [] }
         return [.openEditor(exercise: id)]
-    case .char("r"):
+    case .runDemo:
         return runDemo(&model)
-    case .pageDown, .char(" "):
+    case .pageDown:
         return scrollBy(&model, model.pageSize)
     case .pageUp:
         return scrollBy(&model, -model.pageSize)
     default:
-        break
+        return context == .outline ? outlineAction(&model, action) : lessonAction(&model, action)
     }
-    return model.focus == .outline ? outlineKey(&model, key) : lessonKey(&model, key)
 }
 
-private func outlineKey(_ model: inout Model, _ key: Key) -> [Effect] {
+private func outlineAction(_ model: inout Model, _ action: KeyAction) -> [Effect] {
     let n = model.lessons.count
     guard n > 0 else { return [] }
-    switch key {
-    case .up, .char("k"): model.selected = max(0, model.selected - 1)
-    case .down, .char("j"): model.selected = min(n - 1, model.selected + 1)
-    case .home, .char("g"): model.selected = 0
-    case .end, .char("G"): model.selected = n - 1
-    case .enter, .right, .char("l"):
+    switch action {
+    case .up: model.selected = max(0, model.selected - 1)
+    case .down: model.selected = min(n - 1, model.selected + 1)
+    case .top: model.selected = 0
+    case .bottom: model.selected = n - 1
+    case .open:
         model.focus = .lesson
         let effects = model.positionEffect
         let target = model.selected
@@ -65,28 +66,28 @@ private func outlineKey(_ model: inout Model, _ key: Key) -> [Effect] {
     return []
 }
 
-private func lessonKey(_ model: inout Model, _ key: Key) -> [Effect] {
-    switch key {
-    case .up, .char("k"):
+private func lessonAction(_ model: inout Model, _ action: KeyAction) -> [Effect] {
+    switch action {
+    case .up:
         if model.blockCursor > 0 { model.blockCursor = min(model.blockCursor, model.anchorsInView.count - 1) - 1; return [] }
         return scrollBy(&model, -1)
-    case .down, .char("j"):
+    case .down:
         if model.scroll >= model.maxScroll {
             // At the bottom: step the cursor through the blocks still in view.
             model.blockCursor = min(model.blockCursor + 1, max(0, model.anchorsInView.count - 1))
             return []
         }
         return scrollBy(&model, 1)
-    case .home, .char("g"): model.scroll = 0; model.blockCursor = 0
-    case .end, .char("G"): model.scroll = model.maxScroll
-    case .escape, .backspace, .left:
+    case .top: model.scroll = 0; model.blockCursor = 0
+    case .bottom: model.scroll = model.maxScroll
+    case .back:
         model.focus = .outline
         return model.positionEffect
-    case .char("/"):
+    case .search:
         model.search = Model.Search(editing: true)
-    case .char("n"): jumpToMatch(&model, forward: true)
-    case .char("N"): jumpToMatch(&model, forward: false)
-    case .enter:
+    case .nextMatch: jumpToMatch(&model, forward: true)
+    case .previousMatch: jumpToMatch(&model, forward: false)
+    case .open:
         switch model.anchorInView {
         case .quiz(let i)?:
             guard let quiz = model.lesson?.quizzes[safe: i] else { return [] }
@@ -193,7 +194,7 @@ private func overlayKey(_ model: inout Model, _ key: Key) -> [Effect] {
     if key == .char("q") { model.quitting = true; return model.positionEffect + [.quit] }
     switch overlay {
     case .help:
-        if [.escape, .backspace, .char("?"), .enter].contains(key) { model.overlay = nil }
+        if Keymap.action(for: key, in: .help) == .close { model.overlay = nil }
     case .message:
         if [.escape, .backspace, .enter, .char(" ")].contains(key) { model.overlay = nil }
     case .offerWorkspace:
@@ -205,37 +206,40 @@ private func overlayKey(_ model: inout Model, _ key: Key) -> [Effect] {
         default: break
         }
     case .hint(let exercise, _, _, _):
-        switch key {
-        case .char("h"):
+        switch Keymap.action(for: key, in: .hint) {
+        case .hint?:
             guard let block = model.lesson?.exercises.first(where: { $0.id == exercise }) else { return [] }
             return [.nextHint(exercise: exercise, hints: block.hints)]
-        case .escape, .backspace, .enter: model.overlay = nil
+        case .close?: model.overlay = nil
         default: break
         }
     case .verdict(let exercise, let outcome, let scroll):
-        switch key {
-        case .up, .char("k"): model.overlay = .verdict(exercise: exercise, outcome, scroll: max(0, scroll - 1))
-        case .down, .char("j"):
-            model.overlay = .verdict(exercise: exercise, outcome, scroll: min(scroll + 1, max(0, outcome.details.count - 1)))
-        case .pageDown, .char(" "):
-            model.overlay = .verdict(exercise: exercise, outcome, scroll: min(scroll + model.pageSize / 2, max(0, outcome.details.count - 1)))
-        case .pageUp: model.overlay = .verdict(exercise: exercise, outcome, scroll: max(0, scroll - model.pageSize / 2))
-        case .char("c"): model.overlay = nil; return startCheck(&model, exercise)
-        case .char("e"): model.overlay = nil; return [.openEditor(exercise: exercise)]
-        case .char("h"):
+        let last = max(0, outcome.details.count - 1)
+        switch Keymap.action(for: key, in: .verdict) {
+        case .up?: model.overlay = .verdict(exercise: exercise, outcome, scroll: max(0, scroll - 1))
+        case .down?: model.overlay = .verdict(exercise: exercise, outcome, scroll: min(scroll + 1, last))
+        case .pageDown?: model.overlay = .verdict(exercise: exercise, outcome, scroll: min(scroll + model.pageSize / 2, last))
+        case .pageUp?: model.overlay = .verdict(exercise: exercise, outcome, scroll: max(0, scroll - model.pageSize / 2))
+        case .check?: model.overlay = nil; return startCheck(&model, exercise)
+        case .edit?: model.overlay = nil; return [.openEditor(exercise: exercise)]
+        case .hint?:
             guard let block = model.lesson?.exercises.first(where: { $0.id == exercise }) else { return [] }
             return [.nextHint(exercise: exercise, hints: block.hints)]
-        case .escape, .backspace, .enter: model.overlay = nil
+        case .close?: model.overlay = nil
         default: break
         }
     case .quiz(var q):
-        switch key {
-        case .up, .char("k"): if q.result == nil { q.selected = max(0, q.selected - 1) }
-        case .down, .char("j"): if q.result == nil { q.selected = min(q.quiz.choices.count - 1, q.selected + 1) }
-        case .char(let c) where q.result == nil && c.isLetter && c.isLowercase && c != "j" && c != "k":
+        // Letters pick a choice directly (a, b, c…), except the movement keys j and k.
+        if case .char(let c) = key, q.result == nil, c.isLetter, c.isLowercase, Keymap.action(for: key, in: .quiz) == nil {
             let i = Int(c.asciiValue ?? 0) - 97
             if q.quiz.choices.indices.contains(i) { q.selected = i }
-        case .enter:
+            model.overlay = .quiz(q)
+            return []
+        }
+        switch Keymap.action(for: key, in: .quiz) {
+        case .up?: if q.result == nil { q.selected = max(0, q.selected - 1) }
+        case .down?: if q.result == nil { q.selected = min(q.quiz.choices.count - 1, q.selected + 1) }
+        case .answer?:
             if q.result != nil {
                 model.overlay = nil
                 return []
@@ -248,27 +252,27 @@ private func overlayKey(_ model: inout Model, _ key: Key) -> [Effect] {
             model.relayout()
             return model.workspace == nil ? [] :
                 [.recordQuiz(lesson: lessonID, index: q.index, answer: q.quiz.choices[q.selected], correct: right)]
-        case .escape, .backspace:
+        case .close?:
             model.overlay = nil
             return []
         default: break
         }
         if case .quiz = model.overlay { model.overlay = .quiz(q) }
     case .demo(var d):
-        switch key {
-        case .char(" "): d.clock.togglePause()
-        case .right, .char("l"):
+        switch Keymap.action(for: key, in: .demo) {
+        case .pause?: d.clock.togglePause()
+        case .step?:
             if d.clock.requestStep() {
                 let effects = requestDemoSteps(&d, 1)
                 model.overlay = .demo(d)
                 return effects
             }
-        case .char("r"):
+        case .restart?:
             if let type = model.demoLookup(d.block.name), let fresh = try? type.init(parameters: d.block.parameters) {
                 d.demo = fresh; d.clock.restart()
                 d.generation += 1; d.stepping = false; d.owed = 0
             }
-        case .escape, .backspace, .enter:
+        case .close?:
             model.overlay = nil
             return []
         default: break

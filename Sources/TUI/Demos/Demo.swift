@@ -9,8 +9,10 @@ public protocol Demo {
     static var name: String { get }
     /// One line for `lectern demo --list` and the app.
     static var summary: String { get }
-    /// The parameters it accepts, with defaults, for help: `["nums": "1,3,-1", "k": "3"]`.
-    static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] { get }
+    /// Its parameters, declared once: name, type, default, range, meaning.
+    /// `DemoArguments` parses values against them; help and `lectern
+    /// validate` read them.
+    static var parameters: [DemoParameter] { get }
 
     /// Builds the demo; bad parameters throw a message naming the parameter.
     init(parameters: [String: String]) throws(DemoError)
@@ -26,6 +28,16 @@ public protocol Demo {
 }
 
 extension Demo {
+    /// Name, default and meaning of each parameter, for help text.
+    public static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] {
+        parameters.map { ($0.name, $0.defaultValue, $0.help) }
+    }
+
+    /// `values` checked against `parameters` (unknown names, types, ranges).
+    public static func arguments(_ values: [String: String]) throws(DemoError) -> DemoArguments {
+        try DemoArguments(values, demo: name, declared: parameters)
+    }
+
     /// The current state drawn alone into a buffer `width` wide and as tall
     /// as the demo likes: what `lectern demo` prints and the tests read.
     public func frame(width: Int) -> CellBuffer {
@@ -49,6 +61,7 @@ public enum DemoCatalog {
         TokenizationDemo.self,
         CharRNNDemo.self,
         RNNGradientsDemo.self,
+        DiffusionDemo.self,
     ]
 
     public static func type(named name: String) -> (any Demo.Type)? {

@@ -18,17 +18,17 @@ import Lessons
 public struct CharRNNDemo: Demo {
     public static let name = "char-rnn"
     public static let summary = "A character-level RNN learns a short poem: loss, gradient norm and samples as it trains."
-    public static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] {
-        [("hidden", "64", "hidden units H (4-256)"),
-         ("steps", "3000", "training updates in all (1-100000)"),
-         ("every", "250", "updates per frame (1-100000)"),
-         ("window", "25", "characters per truncated-BPTT window (2-200)"),
-         ("lr", "0.01", "Adam learning rate"),
-         ("clip", "5", "global gradient-norm cap (0 turns clipping off)"),
-         ("temperature", "0.8", "sampling temperature (0.05-5)"),
-         ("length", "240", "characters sampled per frame (10-2000)"),
-         ("seed", "1", "seed of the weights and of sampling")]
-    }
+    public static let parameters: [DemoParameter] = [
+        DemoParameter("hidden", .int(4...256), default: "64", "hidden units H"),
+        DemoParameter("steps", .int(1...100_000), default: "3000", "training updates in all"),
+        DemoParameter("every", .int(1...100_000), default: "250", "updates per frame"),
+        DemoParameter("window", .int(2...200), default: "25", "characters per truncated-BPTT window"),
+        DemoParameter("lr", .real(1e-6...1), default: "0.01", "Adam learning rate"),
+        DemoParameter("clip", .real(0...1e6), default: "5", "global gradient-norm cap (0 turns clipping off)"),
+        DemoParameter("temperature", .real(0.05...5), default: "0.8", "sampling temperature"),
+        DemoParameter("length", .int(10...2000), default: "240", "characters sampled per frame"),
+        DemoParameter("seed", .int(0...Int.max), default: "1", "seed of the weights and of sampling"),
+    ]
 
     public private(set) var model: RNN.CharModel
     public let totalSteps: Int
@@ -43,18 +43,17 @@ public struct CharRNNDemo: Demo {
     public private(set) var sample: String
 
     public init(parameters: [String: String]) throws(DemoError) {
-        let p = RNNDemoParameters(parameters, demo: Self.name, known: Self.parameterHelp.map(\.name))
-        try p.checkKnown()
-        let hidden = try p.int("hidden", 64, 4...256)
-        totalSteps = try p.int("steps", 3000, 1...100_000)
-        every = try p.int("every", 250, 1...100_000)
-        let window = try p.int("window", 25, 2...200)
-        let lr = try p.real("lr", 0.01, 1e-6...1)
-        var clip = try p.real("clip", 5, 0...1e6)
+        let p = try Self.arguments(parameters)
+        let hidden = try p.int("hidden")
+        totalSteps = try p.int("steps")
+        every = try p.int("every")
+        let window = try p.int("window")
+        let lr = try p.real("lr")
+        var clip = try p.real("clip")
         if clip == 0 { clip = .infinity }
-        temperature = try p.real("temperature", 0.8, 0.05...5)
-        sampleLength = try p.int("length", 240, 10...2000)
-        seed = UInt64(try p.int("seed", 1, 0...Int.max))
+        temperature = try p.real("temperature")
+        sampleLength = try p.int("length")
+        seed = UInt64(try p.int("seed"))
         model = RNN.CharModel(text: RNN.demoText, hidden: hidden, window: window, learningRate: lr,
                               maxNorm: clip, seed: seed)
         sample = model.sample(prime: "the ", length: sampleLength, temperature: temperature, seed: seed)
@@ -167,15 +166,15 @@ public struct CharRNNDemo: Demo {
 public struct RNNGradientsDemo: Demo {
     public static let name = "rnn-gradients"
     public static let summary = "Vanishing gradients: ‖∂h_T/∂h_(T-k)‖ against k for a vanilla RNN and an LSTM, log scale."
-    public static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] {
-        [("hidden", "16", "hidden units H (1-128)"),
-         ("steps", "60", "sequence length T (1-1000)"),
-         ("input", "4", "input size I (1-64)"),
-         ("scale", "1", "weights drawn from U(−scale/√H, scale/√H); 1 is PyTorch's default"),
-         ("forgetBias", "2", "added to the LSTM's forget-gate biases"),
-         ("seed", "1", "seed of the weights and inputs"),
-         ("frames", "6", "frames used to reveal the curve (1-100)")]
-    }
+    public static let parameters: [DemoParameter] = [
+        DemoParameter("hidden", .int(1...128), default: "16", "hidden units H"),
+        DemoParameter("steps", .int(1...1000), default: "60", "sequence length T"),
+        DemoParameter("input", .int(1...64), default: "4", "input size I"),
+        DemoParameter("scale", .real(0...100), default: "1", "weights drawn from U(−scale/√H, scale/√H); 1 is PyTorch's default"),
+        DemoParameter("forgetBias", .real(-50...50), default: "2", "added to the LSTM's forget-gate biases"),
+        DemoParameter("seed", .int(0...Int.max), default: "1", "seed of the weights and inputs"),
+        DemoParameter("frames", .int(1...100), default: "6", "frames used to reveal the curve"),
+    ]
 
     public let setup: RNN.GradientFlowSetup
     public let vanilla: [Double]
@@ -185,16 +184,15 @@ public struct RNNGradientsDemo: Demo {
     public private(set) var shown: Int
 
     public init(parameters: [String: String]) throws(DemoError) {
-        let p = RNNDemoParameters(parameters, demo: Self.name, known: Self.parameterHelp.map(\.name))
-        try p.checkKnown()
+        let p = try Self.arguments(parameters)
         var setup = RNN.GradientFlowSetup()
-        setup.hidden = try p.int("hidden", 16, 1...128)
-        setup.steps = try p.int("steps", 60, 1...1000)
-        setup.input = try p.int("input", 4, 1...64)
-        setup.scale = try p.real("scale", 1, 0...100)
-        setup.forgetBias = try p.real("forgetBias", 2, -50...50)
-        setup.seed = UInt64(try p.int("seed", 1, 0...Int.max))
-        frames = try p.int("frames", 6, 1...100)
+        setup.hidden = try p.int("hidden")
+        setup.steps = try p.int("steps")
+        setup.input = try p.int("input")
+        setup.scale = try p.real("scale")
+        setup.forgetBias = try p.real("forgetBias")
+        setup.seed = UInt64(try p.int("seed"))
+        frames = try p.int("frames")
         self.setup = setup
         (vanilla, lstm) = RNN.gradientFlow(setup)
         shown = min(vanilla.count, max(2, vanilla.count / frames))
@@ -241,45 +239,5 @@ extension RNNGradientsDemo {
         let a = Swift.abs(x)
         if x == 0 || !x.isFinite { return "\(x)" }
         return String(format: a < 1e-2 || a >= 1e4 ? "%.2e" : "%.3g", x)
-    }
-}
-
-/// Reads `key=value` demo parameters with range checks and messages that
-/// name the parameter.
-struct RNNDemoParameters {
-    let values: [String: String]
-    let demo: String
-    let known: [String]
-
-    init(_ values: [String: String], demo: String, known: [String]) {
-        self.values = values; self.demo = demo; self.known = known
-    }
-
-    func checkKnown() throws(DemoError) {
-        for key in values.keys.sorted() where !known.contains(key) {
-            throw DemoError("unknown parameter '\(key)'; \(demo) takes \(known.joined(separator: ", "))")
-        }
-    }
-
-    func int(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws(DemoError) -> Int {
-        guard let text = values[key] else { return fallback }
-        guard let value = Int(text.trimmingSpaces), range.contains(value) else {
-            throw DemoError("\(key) must be an integer from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
-        }
-        return value
-    }
-
-    func real(_ key: String, _ fallback: Double, _ range: ClosedRange<Double>) throws(DemoError) -> Double {
-        guard let text = values[key] else { return fallback }
-        guard let value = Double(text.trimmingSpaces), value.isFinite, range.contains(value) else {
-            throw DemoError("\(key) must be a number from \(AxisFormat.label(range.lowerBound)) to \(AxisFormat.label(range.upperBound)), got '\(text)'")
-        }
-        return value
-    }
-}
-
-private extension String {
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

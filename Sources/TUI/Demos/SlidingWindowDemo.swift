@@ -21,10 +21,10 @@ import Lessons
 public struct SlidingWindowDemo: Demo {
     public static let name = "sliding-window"
     public static let summary = "The monotonic deque of the sliding-window maximum, step by step."
-    public static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] {
-        [("nums", "1,3,-1,-3,5,3,6,7", "the array, comma-separated integers"),
-         ("k", "3", "the window size, 1 ≤ k ≤ length of nums")]
-    }
+    public static let parameters: [DemoParameter] = [
+        DemoParameter("nums", .text, default: "1,3,-1,-3,5,3,6,7", "the array, comma-separated integers"),
+        DemoParameter("k", .int(Int.min...Int.max), default: "3", "the window size, 1 ≤ k ≤ length of nums"),
+    ]
 
     public let nums: [Int]
     public let k: Int
@@ -34,12 +34,9 @@ public struct SlidingWindowDemo: Demo {
     public private(set) var shown = 0
 
     public init(parameters: [String: String]) throws(DemoError) {
-        for key in parameters.keys.sorted() where key != "nums" && key != "k" {
-            throw DemoError("unknown parameter '\(key)'; sliding-window takes nums and k")
-        }
-        let nums = try Self.parseNums(parameters["nums"] ?? "1,3,-1,-3,5,3,6,7")
-        let kText = (parameters["k"] ?? "3").trimmingSpaces
-        guard let k = Int(kText) else { throw DemoError("k must be an integer, got '\(kText)'") }
+        let args = try Self.arguments(parameters)
+        let nums = try Self.parseNums(try args.text("nums"))
+        let k = try args.int("k")
         guard k >= 1 && k <= nums.count else {
             throw DemoError("k must be between 1 and \(nums.count), got \(k)")
         }

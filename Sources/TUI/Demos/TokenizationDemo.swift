@@ -23,12 +23,12 @@ import Lessons
 public struct TokenizationDemo: Demo {
     public static let name = "tokenization"
     public static let summary = "Byte-level BPE: learned merges fuse the bytes of an English and a Chinese text, step by step."
-    public static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] {
-        [("text", "Hello World", "the first text (quote it in a lesson: text=\"Hello World\")"),
-         ("text2", defaultChinese, "the second text, Chinese by default"),
-         ("merges", "10", "how many merge steps to show (1-200)"),
-         ("vocab", "1024", "vocabulary size to train on the story (257-2048)")]
-    }
+    public static let parameters: [DemoParameter] = [
+        DemoParameter("text", .text, default: "Hello World", "the first text (quote it in a lesson: text=\"Hello World\")"),
+        DemoParameter("text2", .text, default: defaultChinese, "the second text, Chinese by default"),
+        DemoParameter("merges", .int(1...200), default: "10", "how many merge steps to show"),
+        DemoParameter("vocab", .int(257...2048), default: "1024", "vocabulary size to train on the story"),
+    ]
     static let defaultChinese = "你好，世界。一个字节是一个数字。"
 
     public let texts: [String]
@@ -38,25 +38,15 @@ public struct TokenizationDemo: Demo {
     public private(set) var shown = 0
 
     public init(parameters: [String: String]) throws(DemoError) {
-        for key in parameters.keys.sorted() where !["text", "text2", "merges", "vocab"].contains(key) {
-            throw DemoError("unknown parameter '\(key)'; tokenization takes text, text2, merges and vocab")
-        }
-        let text = parameters["text"] ?? "Hello World"
-        let text2 = parameters["text2"] ?? Self.defaultChinese
+        let args = try Self.arguments(parameters)
+        let text = try args.text("text")
+        let text2 = try args.text("text2")
         if text.isEmpty && text2.isEmpty { throw DemoError("text and text2 are both empty; give at least one text") }
-        let steps = try Self.integer(parameters["merges"] ?? "10", name: "merges", in: 1...200)
-        vocabSize = try Self.integer(parameters["vocab"] ?? "1024", name: "vocab", in: 257...2048)
+        let steps = try args.int("merges")
+        vocabSize = try args.int("vocab")
         texts = [text, text2].filter { !$0.isEmpty }
         let merges = FastBPETrainer.trainRegex(text: TokenizationStory.text, vocabSize: vocabSize)
         trace = BPETrace(texts: texts, merges: merges, regex: true, maxSteps: steps)
-    }
-
-    static func integer(_ text: String, name: String, in range: ClosedRange<Int>) throws(DemoError) -> Int {
-        guard let value = Int(text.filter { $0 != " " }) else { throw DemoError("\(name) must be an integer, got '\(text)'") }
-        guard range.contains(value) else {
-            throw DemoError("\(name) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
-        }
-        return value
     }
 
     public mutating func step() -> Bool {

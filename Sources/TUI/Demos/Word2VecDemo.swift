@@ -20,18 +20,18 @@ import Lessons
 public struct Word2VecDemo: Demo {
     public static let name = "word2vec"
     public static let summary = "Skip-gram with negative sampling trained live: loss, neighbours, a PCA map."
-    public static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] {
-        [("sentences", "3000", "sentences of the synthetic corpus (1-200000)"),
-         ("dim", "24", "vector length d (1-300)"),
-         ("epochs", "10", "passes over the corpus (1-100)"),
-         ("window", "3", "largest window; each center draws one in 1...window (1-20)"),
-         ("negatives", "5", "negative samples per pair (0-30)"),
-         ("sample", "0.001", "subsampling threshold t; 0 turns it off"),
-         ("lr", "0.025", "starting learning rate, decayed linearly"),
-         ("seed", "1", "seed of the corpus and of training"),
-         ("words", "cat,king,iphone", "words whose nearest neighbours are shown"),
-         ("frames", "20", "training slices, one frame each (1-200)")]
-    }
+    public static let parameters: [DemoParameter] = [
+        DemoParameter("sentences", .int(1...200_000), default: "3000", "sentences of the synthetic corpus"),
+        DemoParameter("dim", .int(1...300), default: "24", "vector length d"),
+        DemoParameter("epochs", .int(1...100), default: "10", "passes over the corpus"),
+        DemoParameter("window", .int(1...20), default: "3", "largest window; each center draws one in 1...window"),
+        DemoParameter("negatives", .int(0...30), default: "5", "negative samples per pair"),
+        DemoParameter("sample", .real(0...1), default: "0.001", "subsampling threshold t; 0 turns it off"),
+        DemoParameter("lr", .real(1e-6...1), default: "0.025", "starting learning rate, decayed linearly"),
+        DemoParameter("seed", .int(0...Int.max), default: "1", "seed of the corpus and of training"),
+        DemoParameter("words", .text, default: "cat,king,iphone", "words whose nearest neighbours are shown"),
+        DemoParameter("frames", .int(1...200), default: "20", "training slices, one frame each"),
+    ]
 
     public let config: Word2Vec.TrainingConfig
     public let words: [String]
@@ -44,35 +44,18 @@ public struct Word2VecDemo: Demo {
     public private(set) var secondsTraining = 0.0
 
     public init(parameters: [String: String]) throws(DemoError) {
-        let known = Set(Self.parameterHelp.map(\.name))
-        for key in parameters.keys.sorted() where !known.contains(key) {
-            throw DemoError("unknown parameter '\(key)'; word2vec takes \(Self.parameterHelp.map(\.name).joined(separator: ", "))")
-        }
-        func int(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>) throws(DemoError) -> Int {
-            guard let text = parameters[key] else { return fallback }
-            guard let value = Int(Self.trimmed(text)), range.contains(value) else {
-                throw DemoError("\(key) must be an integer from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
-            }
-            return value
-        }
-        func real(_ key: String, _ fallback: Double, _ range: ClosedRange<Double>) throws(DemoError) -> Double {
-            guard let text = parameters[key] else { return fallback }
-            guard let value = Double(Self.trimmed(text)), range.contains(value) else {
-                throw DemoError("\(key) must be a number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
-            }
-            return value
-        }
+        let args = try Self.arguments(parameters)
         var config = Word2Vec.TrainingConfig()
-        let sentences = try int("sentences", 3000, 1...200_000)
-        config.dimensions = try int("dim", 24, 1...300)
-        config.epochs = try int("epochs", 10, 1...100)
-        config.window = try int("window", 3, 1...20)
-        config.negatives = try int("negatives", 5, 0...30)
-        config.sample = try real("sample", 1e-3, 0...1)
-        config.learningRate = try real("lr", 0.025, 1e-6...1)
-        config.seed = UInt64(try int("seed", 1, 0...Int.max))
-        frames = try int("frames", 20, 1...200)
-        words = (parameters["words"] ?? "cat,king,iphone").split(separator: ",").map { Self.trimmed(String($0)) }
+        let sentences = try args.int("sentences")
+        config.dimensions = try args.int("dim")
+        config.epochs = try args.int("epochs")
+        config.window = try args.int("window")
+        config.negatives = try args.int("negatives")
+        config.sample = try args.real("sample")
+        config.learningRate = try args.real("lr")
+        config.seed = UInt64(try args.int("seed"))
+        frames = try args.int("frames")
+        words = (try args.text("words")).split(separator: ",").map { Self.trimmed(String($0)) }
             .filter { !$0.isEmpty }
         let corpus = Word2Vec.SyntheticCorpus.sentences(count: sentences, seed: config.seed)
         let trainer = Word2Vec.SkipGramTrainer(sentences: corpus, config: config)
