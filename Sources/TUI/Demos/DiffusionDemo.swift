@@ -23,17 +23,19 @@ import Lessons
 public struct DiffusionDemo: Demo {
     public static let name = "diffusion"
     public static let summary = "A 2-D toy distribution sampled by DDPM or DDIM, from noise to the data."
-    public static var parameterHelp: [(name: String, defaultValue: String, meaning: String)] {
-        [("sampler", "ddim", "ddpm (adds fresh noise every step) or ddim (eta = 0, deterministic)"),
-         ("steps", "50", "sampling steps N out of the 1000 training steps (1-1000)"),
-         ("points", "1500", "samples drawn side by side (1-200000)"),
-         ("schedule", "linear", "linear (1e-4 … 0.02), scaled_linear (0.00085 … 0.012) or squaredcos_cap_v2"),
-         ("modes", "8", "Gaussians on the ring (1-12)"),
-         ("class", "0", "guide towards this Gaussian (1-modes); 0 means no guidance"),
-         ("scale", "3", "guidance scale w when class is set (0-20)"),
-         ("frames", "25", "frames the run is split into (1-1000)"),
-         ("seed", "1", "seed of the starting noise (and of DDPM's noise)")]
-    }
+    public static let parameters: [DemoParameter] = [
+        DemoParameter("sampler", .choice(["ddpm", "ddim"]), default: "ddim",
+                      "ddpm adds fresh noise every step; ddim (eta = 0) is deterministic"),
+        DemoParameter("steps", .int(1...trainingSteps), default: "50", "sampling steps N out of the 1000 training steps"),
+        DemoParameter("points", .int(1...200_000), default: "1500", "samples drawn side by side"),
+        DemoParameter("schedule", .choice(Diffusion.Schedule.allCases.map(\.rawValue)), default: "linear",
+                      "linear (1e-4 … 0.02), scaled_linear (0.00085 … 0.012) or squaredcos_cap_v2"),
+        DemoParameter("modes", .int(1...12), default: "8", "Gaussians on the ring"),
+        DemoParameter("class", .int(0...12), default: "0", "guide towards this Gaussian (1-modes); 0 means no guidance"),
+        DemoParameter("scale", .real(0...20), default: "3", "guidance scale w when class is set"),
+        DemoParameter("frames", .int(1...1000), default: "25", "frames the run is split into"),
+        DemoParameter("seed", .int(0...Int.max), default: "1", "seed of the starting noise (and of DDPM's noise)"),
+    ]
 
     /// The training schedule's length, as in Stable Diffusion.
     public static let trainingSteps = 1000
@@ -46,23 +48,17 @@ public struct DiffusionDemo: Demo {
     public private(set) var pointSteps = 0
 
     public init(parameters: [String: String]) throws(DemoError) {
-        let p = RNNDemoParameters(parameters, demo: Self.name, known: Self.parameterHelp.map(\.name))
-        try p.checkKnown()
-        let kindText = parameters["sampler"] ?? "ddim"
-        guard let kind = Diffusion.ToySampler.Kind(rawValue: kindText) else {
-            throw DemoError("sampler must be ddpm or ddim, got '\(kindText)'")
-        }
-        let scheduleText = parameters["schedule"] ?? "linear"
-        guard let schedule = Diffusion.Schedule(rawValue: scheduleText) else {
-            throw DemoError("schedule must be one of \(Diffusion.Schedule.allCases.map(\.rawValue).joined(separator: ", ")), got '\(scheduleText)'")
-        }
-        let steps = try p.int("steps", 50, 1...Self.trainingSteps)
-        let points = try p.int("points", 1500, 1...200_000)
-        let modes = try p.int("modes", 8, 1...12)
-        let target = try p.int("class", 0, 0...modes)
-        let scale = try p.real("scale", 3, 0...20)
-        frames = try p.int("frames", 25, 1...1000)
-        let seed = UInt64(try p.int("seed", 1, 0...Int.max))
+        let p = try Self.arguments(parameters)
+        let kind = Diffusion.ToySampler.Kind(rawValue: try p.choice("sampler"))!
+        let schedule = Diffusion.Schedule(rawValue: try p.choice("schedule"))!
+        let steps = try p.int("steps")
+        let points = try p.int("points")
+        let modes = try p.int("modes")
+        let target = try p.int("class")
+        guard target <= modes else { throw DemoError("class must be from 0 to modes = \(modes), got \(target)") }
+        let scale = try p.real("scale")
+        frames = try p.int("frames")
+        let seed = UInt64(try p.int("seed"))
         let (start, end) = switch schedule {
         case .scaledLinear: (0.00085, 0.012)
         default: (0.0001, 0.02)
