@@ -185,7 +185,7 @@ import Lessons
         let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let exe = dir.appendingPathComponent("lectern")
-        FileManager.default.createFile(atPath: exe.path, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+        _ = FileManager.default.createFile(atPath: exe.path, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
         #expect(Invocation.command(executable: exe, path: "/nonexistent") == exe.path)
         #expect(Invocation.command(executable: exe, path: "/nonexistent:\(dir.path)") == "lectern")
     }

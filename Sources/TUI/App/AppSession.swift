@@ -24,8 +24,13 @@ public enum AppSession {
         for id in course.lessonIDs {
             let lesson = try? course.lesson(id)
             let translations = Set(course.languages(of: id).filter { $0 != "en" })
+            var titles: [String: String] = [:]
+            for language in translations { titles[language] = (try? course.lesson(id, language: language))?.title }
             entries.append(Model.LessonEntry(id: id, title: lesson?.title ?? id,
-                                             exercises: lesson?.exercises.map(\.id) ?? [], translations: translations))
+                                             exercises: lesson?.exercises.map(\.id) ?? [], translations: translations,
+                                             hints: Dictionary(lesson?.exercises.map { ($0.id, $0.hints) } ?? [],
+                                                               uniquingKeysWith: { a, _ in a }),
+                                             translatedTitles: titles))
         }
         let saved = environment.lastPosition()
         let language = lang ?? saved?.language ?? "en"

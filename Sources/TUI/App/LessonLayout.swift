@@ -93,6 +93,19 @@ public struct LessonLayout: Sendable {
         return st
     }
 
+    /// "1 pt", "2 pts", "1.5 pts": the same words `lectern list` uses.
+    static func pointsText(_ points: Double) -> String {
+        let n = points == points.rounded() ? String(Int(points)) : String(points)
+        return points == 1 ? "\(n) pt" : "\(n) pts"
+    }
+
+    /// A title with math only inside `$…$` (so "2-D" keeps its hyphen).
+    static func titleMath(_ title: String, _ math: (String) -> String) -> String {
+        guard title.contains("$") else { return title }
+        return title.split(separator: "$", omittingEmptySubsequences: false).enumerated()
+            .map { $0.offset % 2 == 1 ? math(String($0.element)) : String($0.element) }.joined()
+    }
+
     /// The app's box for a special block: exercise with status and keys, quiz
     /// with its state, demo with how to run it.
     func specialBox(_ anchor: LessonDocument.Anchor, lesson: Lesson, width inner: Int) -> [[Run]] {
@@ -106,9 +119,8 @@ public struct LessonLayout: Sendable {
             case .attempted: mark = Run("✗ not yet", Style(fg: .ansi(203)))
             case .notStarted: mark = Run("not started", Self.dim)
             }
-            let points = e.points == e.points.rounded() ? String(Int(e.points)) : String(e.points)
-            let body: [[Run]] = wrap([Run(math(e.title), Style(bold: true))], width: inner - 4)
-                + wrap([Run(e.id, Self.dim), Run(" · \(points) pt · "), mark], width: inner - 4)
+            let body: [[Run]] = wrap([Run(Self.titleMath(e.title, math), Style(bold: true))], width: inner - 4)
+                + wrap([Run(e.id, Self.dim), Run(" · \(Self.pointsText(e.points)) · "), mark], width: inner - 4)
                 + [[Run("c", Style(bold: true)), Run(" check  "), Run("h", Style(bold: true)), Run(" hint  "),
                     Run("e", Style(bold: true)), Run(" edit")]]
             return box(title: "Exercise", body: body, width: inner, color: 75)

@@ -7,9 +7,11 @@ private func centered(_ model: Model, width: Int, height: Int) -> Rect {
     return Rect(x: (model.width - w) / 2, y: max(1, (model.height - h) / 2), width: w, height: h)
 }
 
-/// Clears `rect`, frames it and returns the inside.
+/// Clears `rect` and a column either side (so a pane's frame never touches
+/// the overlay's, which read as a doubled "┌┌" corner), frames it and returns the inside.
 private func panel(_ buffer: inout CellBuffer, _ rect: Rect, title: String, color: UInt8) -> Rect {
-    buffer.fill(rect)
+    let left = max(0, rect.x - 1), right = min(buffer.width, rect.maxX + 1)
+    buffer.fill(Rect(x: left, y: rect.y, width: right - left, height: rect.height))
     buffer.drawFrame(rect, title: title, style: Style(fg: .ansi(color), bold: true))
     return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
 }

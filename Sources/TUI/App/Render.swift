@@ -50,7 +50,9 @@ private func drawTitleBar(_ buffer: inout CellBuffer, _ model: Model) {
     buffer.fill(Rect(x: 0, y: 0, width: model.width, height: 1), style: bar)
     let right = " " + (model.language == "en" ? "English" : model.language == "zh" ? "中文" : model.language) + " "
     let rw = DisplayWidth.of(right)
-    buffer.putFitted(" Lectern · " + model.courseTitle, x: 0, y: 0, width: max(0, model.width - rw - 1), style: bar)
+    // The course title once: "Lectern — …" is not prefixed with "Lectern · " again.
+    let title = model.courseTitle.hasPrefix("Lectern") ? model.courseTitle : "Lectern · " + model.courseTitle
+    buffer.putFitted(" " + title, x: 0, y: 0, width: max(0, model.width - rw - 1), style: bar)
     if model.width > rw + 12 { buffer.put(right, x: model.width - rw, y: 0, style: bar) }
 }
 
@@ -115,7 +117,7 @@ private func drawLessonPane(_ buffer: inout CellBuffer, _ model: Model, _ rect: 
         if highlightQuery { highlight(&buffer, line: line.text, query: query, at: text.x, y: text.y + row, clip: text, current: index == current) }
     }
     // The block under the cursor gets a marker on the frame.
-    if focused, let anchor = model.anchorInView,
+    if focused, model.overlay == nil, let anchor = model.anchorInView,
        let start = (model.scroll..<min(doc.lines.count, model.scroll + text.height)).first(where: { doc.lines[$0].anchor == anchor }) {
         buffer[rect.x, text.y + start - model.scroll] = Cell("▶", style: Style(fg: .ansi(Theme.accent), bold: true))
     }
