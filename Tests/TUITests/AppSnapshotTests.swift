@@ -90,7 +90,7 @@ import Testing
         let buffer = render(rt.model)
         let rows = buffer.textRows
         #expect(rows[0].hasSuffix("中文"))
-        #expect(rows[1] == "┌ Course · 1/4 solved ──────────┐┌ 滑动窗口最大值 · zh ────────────────────────────────────────────┐")
+        #expect(rows[1] == "┌ 课程 · 已完成 1/4 ────────────┐┌ 滑动窗口最大值 ─────────────────────────────────────────────────┐")
         #expect(rows[5] == "│                               ││对每个长度为 k 的窗口，我们要找出其中的最大值。双端队列按递减顺序│")
         #expect(rows[6] == "│                               ││保存候选下标，所以每个下标只进出一次。                           │")
         #expect(rows[9] == "│                               │││ 用单调双端队列一次扫描                                        ││")

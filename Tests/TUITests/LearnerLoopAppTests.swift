@@ -50,4 +50,29 @@ import Testing
         #expect(LessonLayout.pointsText(1) == "1 pt")
         #expect(LessonLayout.pointsText(2) == "2 pts")
     }
+
+    @Test func chineseAppDrawsChineseChrome() {
+        var model = AppFixtures.model()
+        model.language = "zh"
+        model.lessons[0].translatedTitles = ["zh": "滑动窗口最大值"]
+        let rt = AppRuntime(model: model, environment: FakeEnvironment())
+        rt.start(openLesson: 0)
+        var screen = render(rt.model).textRows.joined(separator: "\n")
+        #expect(screen.contains("课程 · 已完成 1/4"), "\(screen)")
+        #expect(screen.contains("1. 滑动窗口最大值"))
+        #expect(screen.contains("↑↓ 移动") && screen.contains("q 退出"))
+        #expect(!screen.contains("solved") && !screen.contains("Enter open"))
+        rt.send(.key(.enter))
+        screen = render(rt.model).textRows.joined(separator: "\n")
+        #expect(screen.contains("练习") && screen.contains("3 分") && screen.contains("c 检查"), "\(screen)")
+        #expect(!screen.contains(" · zh"))
+        rt.send(.checkFinished(exercise: AppFixtures.exerciseID, CheckOutcome(
+            verdict: "wrong_answer", passed: false, summary: "12/40 cases passed", details: [])))
+        screen = render(rt.model).textRows.joined(separator: "\n")
+        #expect(screen.contains("判定结果") && screen.contains("答案错误"), "\(screen)")
+        rt.send(.key(.escape))
+        rt.send(.key(.char("?")))
+        screen = render(rt.model).textRows.joined(separator: "\n")
+        #expect(screen.contains("按键") && screen.contains("显示下一条提示"), "\(screen)")
+    }
 }
