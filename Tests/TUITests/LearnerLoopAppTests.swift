@@ -75,4 +75,14 @@ import Testing
         screen = render(rt.model).textRows.joined(separator: "\n")
         #expect(screen.contains("按键") && screen.contains("显示下一条提示"), "\(screen)")
     }
+
+    @Test func anOverlayBesideAPaneFrameDrawsOneFrame() {
+        // 40 columns: the help overlay starts at column 1, beside the pane's corner at column 0.
+        let rt = AppRuntime(model: AppFixtures.model(width: 40, height: 30), environment: FakeEnvironment())
+        rt.start(openLesson: 0)
+        rt.send(.key(.char("?")))
+        let rows = render(rt.model).textRows
+        #expect(rows.allSatisfy { !$0.contains("┌┌") && !$0.contains("││┌") && !$0.contains("└└") }, "\(rows.joined(separator: "\n"))")
+        #expect(rows.contains { $0.contains("┌ Keys") })
+    }
 }
