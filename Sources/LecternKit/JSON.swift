@@ -80,10 +80,12 @@ struct __LecternParser {
         }
     }
 
-    /// `#4` or `#8`, a count, `:`, then the integers little-endian (see
+    /// `#2`, `#4` or `#8`, a count, `:`, then the integers little-endian (see
     /// `__lecternBinaryMinimum`).
     mutating func binaryInts() throws -> [Int] {
-        guard i + 2 < b.count, b[i + 1] == 52 || b[i + 1] == 56 else { throw __LecternDecodeError("bad binary array at byte \(i)") }
+        guard i + 2 < b.count, b[i + 1] == 50 || b[i + 1] == 52 || b[i + 1] == 56 else {
+            throw __LecternDecodeError("bad binary array at byte \(i)")
+        }
         let width = Int(b[i + 1] - 48)
         i += 2
         var count = 0
@@ -94,10 +96,10 @@ struct __LecternParser {
         i += 1
         let base = UnsafeRawPointer(b.baseAddress!) + i
         let out = [Int](unsafeUninitializedCapacity: count) { buf, initialized in
-            if width == 8 {
-                for k in 0..<count { buf[k] = Int(Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * k, as: Int64.self))) }
-            } else {
-                for k in 0..<count { buf[k] = Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * k, as: Int32.self))) }
+            switch width {
+            case 8: for k in 0..<count { buf[k] = Int(Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * k, as: Int64.self))) }
+            case 4: for k in 0..<count { buf[k] = Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * k, as: Int32.self))) }
+            default: for k in 0..<count { buf[k] = Int(Int16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * k, as: Int16.self))) }
             }
             initialized = count
         }

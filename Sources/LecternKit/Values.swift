@@ -280,23 +280,22 @@ struct __LecternEncoder: Encoder {
 
 /// Integer arrays of at least this many items travel in binary both ways
 /// (parsing and printing a million decimal integers costs more than the
-/// learner's function): `#`, the width (`4` or `8`), the count in decimal,
-/// `:`, then the integers little-endian, 4 bytes each when every value fits
-/// in 32 bits. The grader writes and reads the same form (`JSONValue.harnessBytes`).
+/// learner's function): `#`, the width in bytes (`2`, `4` or `8`: the
+/// narrowest that holds every value), the count in decimal, `:`, then the
+/// integers little-endian. The grader writes and reads the same form (`JSONValue.harnessBytes`).
 let __lecternBinaryMinimum = 256
 
 func __lecternWriteBinaryInts(_ a: [Int], _ out: inout [UInt8]) {
-    var narrow = true
-    for v in a where v < Int(Int32.min) || v > Int(Int32.max) { narrow = false; break }
+    var lo = 0, hi = 0
+    for v in a { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
+    let width = lo >= Int(Int16.min) && hi <= Int(Int16.max) ? 2 : lo >= Int(Int32.min) && hi <= Int(Int32.max) ? 4 : 8
     out.append(35)
-    out.append(narrow ? 52 : 56)
+    out.append(UInt8(48 + width))
     __lecternAppend(String(a.count), &out)
     out.append(58)
-    if narrow {
-        let small = a.map { Int32(truncatingIfNeeded: $0).littleEndian }
-        small.withUnsafeBytes { out.append(contentsOf: $0) }
-    } else {
-        let wide = a.map { Int64($0).littleEndian }
-        wide.withUnsafeBytes { out.append(contentsOf: $0) }
+    switch width {
+    case 2: a.map { Int16(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+    case 4: a.map { Int32(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+    default: a.map { Int64($0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
     }
 }

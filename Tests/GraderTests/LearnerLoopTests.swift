@@ -25,7 +25,12 @@ import Lessons
     }
 
     @Test func longIntegerArraysTravelInBinaryBothWays() throws {
-        let narrow = (0..<300).map { $0 * 7 - 1000 }
+        // The same golden bytes as LecternKitTests: 2 bytes a value when every one fits.
+        let small = (0..<300).map { $0 * 7 - 1000 }
+        var short = Array("#2300:".utf8)
+        for v in small { withUnsafeBytes(of: Int16(v).littleEndian) { short.append(contentsOf: $0) } }
+        #expect(JSONValue.array(small.map(JSONValue.int)).harnessBytes == short)
+        let narrow = small.map { $0 * 100_000 }
         var golden = Array("#4300:".utf8)
         for v in narrow { withUnsafeBytes(of: Int32(v).littleEndian) { golden.append(contentsOf: $0) } }
         let value = JSONValue.array(narrow.map(JSONValue.int))
@@ -228,7 +233,9 @@ import Lessons
         c.reuseReports = false
         let r = c.check(CheckVerdictTests.deque, file: CheckVerdictTests.fixtures.appendingPathComponent("infinite_loop.swift"))
         #expect(r.verdict == .timeout, "\(r.humanText(color: false))")
-        #expect(r.limit == LimitHit(name: .cpuTime, value: 1, unit: "s") || r.limit?.name == .wallTime, "\(String(describing: r.limit))")
+        // Scaled to the reference (a second or two in a debug build), far below the course's 10 s.
+        #expect((r.limit?.name == .cpuTime && (r.limit?.value ?? 10) <= 3) || r.limit?.name == .wallTime,
+                "\(String(describing: r.limit))")
         #expect(r.failure?.message.contains("the reference answers all") == true, "\(r.failure?.message ?? "")")
     }
 

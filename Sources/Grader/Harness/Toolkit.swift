@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A tool failure (never the learner's): no swiftc, no Tensor sources, a
 /// toolkit that does not build. Reported as `internal_error`.
@@ -105,6 +106,19 @@ struct Toolkit: Sendable {
     /// Returns the cached toolkit, building it first when missing; `onBuild`
     /// is called before a build starts (so the learner hears why it takes seconds).
     static func prepare(cache: URL, onBuild: () -> Void = {}) throws(GraderFailure) -> Toolkit {
+        // A check asks several times; hashing the sources once per process is enough.
+        if let known = memo.withLock({ $0[cache.path] }),
+           FileManager.default.fileExists(atPath: known.directory.appendingPathComponent("libLecternKit.a").path) {
+            return known
+        }
+        let toolkit = try prepareUncached(cache: cache, onBuild: onBuild)
+        memo.withLock { $0[cache.path] = toolkit }
+        return toolkit
+    }
+
+    private static let memo = Mutex<[String: Toolkit]>([:])
+
+    private static func prepareUncached(cache: URL, onBuild: () -> Void) throws(GraderFailure) -> Toolkit {
         let swiftc = try locateSwiftc()
         let tensorDir = try locateTensorSources()
         let fm = FileManager.default

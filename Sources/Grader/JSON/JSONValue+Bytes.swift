@@ -10,8 +10,8 @@ extension JSONValue {
 
     /// The bytes sent to (and expected back from) a learner program: compact
     /// JSON, except integer arrays of at least `binaryMinimum` items, which
-    /// are `#`, the width (`4` when every value fits in 32 bits, else `8`),
-    /// the count, `:` and the integers little-endian; LecternKit reads and
+    /// are `#`, the width in bytes (`2`, `4` or `8`, the narrowest that holds
+    /// every value), the count, `:` and the integers little-endian; LecternKit reads and
     /// writes exactly this form, so a right answer's bytes equal the reference's.
     var harnessBytes: [UInt8] {
         var out: [UInt8] = []
@@ -66,15 +66,16 @@ extension JSONValue {
     }
 
     static func appendBinary(_ a: [Int], to out: inout [UInt8]) {
-        let narrow = a.allSatisfy { $0 >= Int(Int32.min) && $0 <= Int(Int32.max) }
+        let lo = a.min() ?? 0, hi = a.max() ?? 0
+        let width = lo >= Int(Int16.min) && hi <= Int(Int16.max) ? 2 : lo >= Int(Int32.min) && hi <= Int(Int32.max) ? 4 : 8
         out.append(35)
-        out.append(narrow ? 52 : 56)
+        out.append(UInt8(48 + width))
         appendInt(a.count, to: &out)
         out.append(58)
-        if narrow {
-            a.map { Int32(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
-        } else {
-            a.map { Int64($0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+        switch width {
+        case 2: a.map { Int16(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+        case 4: a.map { Int32(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+        default: a.map { Int64($0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
         }
     }
 

@@ -139,9 +139,11 @@ struct JSONParser {
         return value
     }
 
-    /// `#4` or `#8`, a count, `:`, then the integers little-endian.
+    /// `#2`, `#4` or `#8`, a count, `:`, then the integers little-endian.
     mutating func binaryInts() throws(JSONSyntaxError) -> JSONValue {
-        guard i + 2 < bytes.count, bytes[i + 1] == 52 || bytes[i + 1] == 56 else { throw error("bad binary array") }
+        guard i + 2 < bytes.count, bytes[i + 1] == 50 || bytes[i + 1] == 52 || bytes[i + 1] == 56 else {
+            throw error("bad binary array")
+        }
         let width = Int(bytes[i + 1] - 48)
         i += 2
         var count = 0
@@ -151,8 +153,11 @@ struct JSONParser {
         let start = i
         let items = bytes.withUnsafeBytes { raw -> [JSONValue] in
             (0..<count).map { k in
-                width == 8 ? .int(Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * k, as: Int64.self))))
-                           : .int(Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * k, as: Int32.self))))
+                switch width {
+                case 8: .int(Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * k, as: Int64.self))))
+                case 4: .int(Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * k, as: Int32.self))))
+                default: .int(Int(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 2 * k, as: Int16.self))))
+                }
             }
         }
         i += count * width
