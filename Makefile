@@ -12,6 +12,7 @@ deps:
 
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product lectern
+	@$(BIN) toolkit
 
 ## Build and open the course (plain help when there is no terminal).
 run: build

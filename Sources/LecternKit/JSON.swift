@@ -72,11 +72,39 @@ struct __LecternParser {
                 throw __LecternDecodeError("bad object at byte \(i)")
             }
         case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "#"): return .ints(try binaryInts())
         case UInt8(ascii: "t"): i += 4; return .bool(true)
         case UInt8(ascii: "f"): i += 5; return .bool(false)
         case UInt8(ascii: "n"): i += 4; return .null
         default: return try number()
         }
+    }
+
+    /// `#2`, `#4` or `#8`, a count, `:`, then the integers little-endian (see
+    /// `__lecternBinaryMinimum`).
+    mutating func binaryInts() throws -> [Int] {
+        guard i + 2 < b.count, b[i + 1] == 50 || b[i + 1] == 52 || b[i + 1] == 56 else {
+            throw __LecternDecodeError("bad binary array at byte \(i)")
+        }
+        let width = Int(b[i + 1] - 48)
+        i += 2
+        var count = 0
+        while i < b.count, b[i] >= 48, b[i] <= 57, count < 1 << 40 { count = count * 10 + Int(b[i] - 48); i += 1 }
+        guard i < b.count, b[i] == 58, count <= (b.count - i - 1) / width else {
+            throw __LecternDecodeError("bad binary array at byte \(i)")
+        }
+        i += 1
+        let base = UnsafeRawPointer(b.baseAddress!) + i
+        let out = [Int](unsafeUninitializedCapacity: count) { buf, initialized in
+            switch width {
+            case 8: for k in 0..<count { buf[k] = Int(Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8 * k, as: Int64.self))) }
+            case 4: for k in 0..<count { buf[k] = Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * k, as: Int32.self))) }
+            default: for k in 0..<count { buf[k] = Int(Int16(littleEndian: base.loadUnaligned(fromByteOffset: 2 * k, as: Int16.self))) }
+            }
+            initialized = count
+        }
+        i += count * width
+        return out
     }
 
     /// After `[`: an array made only of integers, read straight into `[Int]`;

@@ -124,6 +124,10 @@ extension Array: __LecternValue where Element: __LecternValue {
         self = try items.map { try Element(__lj: $0) }
     }
     public func __write(_ out: inout [UInt8]) {
+        if Element.self == Int.self, count >= __lecternBinaryMinimum {
+            __lecternWriteBinaryInts(unsafeBitCast(self, to: [Int].self), &out)
+            return
+        }
         if Element.self == Int.self {
             let ints = unsafeBitCast(self, to: [Int].self)
             out.reserveCapacity(out.count + ints.count * 8)
@@ -271,5 +275,27 @@ struct __LecternEncoder: Encoder {
         var codingPath: [any CodingKey]
         mutating func encodeNil() throws { box.node = .leaf(Array("null".utf8)) }
         mutating func encode<T: Encodable>(_ value: T) throws { try __LecternEncoder.leaf(value, box, codingPath) }
+    }
+}
+
+/// Integer arrays of at least this many items travel in binary both ways
+/// (parsing and printing a million decimal integers costs more than the
+/// learner's function): `#`, the width in bytes (`2`, `4` or `8`: the
+/// narrowest that holds every value), the count in decimal, `:`, then the
+/// integers little-endian. The grader writes and reads the same form (`JSONValue.harnessBytes`).
+let __lecternBinaryMinimum = 256
+
+func __lecternWriteBinaryInts(_ a: [Int], _ out: inout [UInt8]) {
+    var lo = 0, hi = 0
+    for v in a { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
+    let width = lo >= Int(Int16.min) && hi <= Int(Int16.max) ? 2 : lo >= Int(Int32.min) && hi <= Int(Int32.max) ? 4 : 8
+    out.append(35)
+    out.append(UInt8(48 + width))
+    __lecternAppend(String(a.count), &out)
+    out.append(58)
+    switch width {
+    case 2: a.map { Int16(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+    case 4: a.map { Int32(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+    default: a.map { Int64($0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lessons
 
 /// The `lectern` command: parses arguments and hands off to the modules.
 @main
@@ -8,11 +9,13 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "A terminal course in modern machine learning, with an auto-grader.",
         discussion: "With no subcommand on a terminal, opens the full-screen course.",
+        version: "lectern \(LecternVersion.current)",
         subcommands: [
             ListCommand.self, ShowCommand.self, InitCommand.self, CheckCommand.self,
             WatchCommand.self, HintCommand.self, TryCommand.self, ReferenceCommand.self,
             DemoCommand.self, ValidateCommand.self, ProgressCommand.self, ResetCommand.self,
             GradeCommand.self, DescribeCommand.self, NewCommand.self, AutograderCommand.self,
+            ToolkitCommand.self,
         ])
 
     @OptionGroup var course: CourseOptions

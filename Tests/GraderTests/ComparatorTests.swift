@@ -31,7 +31,7 @@ struct ComparatorTests {
         // whole-number reference real (printed as 7) still gets the tolerance.
         #expect(diff("7", "7.0") == nil)
         #expect(diff("7", "7.000000001") == nil)
-        #expect(diff("7", "7.1") == "expected 7, got 7.1")
+        #expect(diff("7", "7.1") == "expected the integer 7, got the real number 7.1 (off by 0.1)")
     }
 
     @Test func realsUseTheTolerance() {
@@ -72,7 +72,7 @@ struct ComparatorTests {
     @Test func objectFieldsAreNamed() {
         #expect(diff(#"{"loss": 1.0, "input": [1.0, 2.0]}"#, #"{"loss": 1.0}"#) == "missing field 'input'")
         #expect(diff(#"{"loss": 1.0, "input": [1.0, 2.0]}"#, #"{"loss": 1.0, "input": [1.0, 3.0]}"#)
-                == "in field 'input' at index 1: expected 2.0, got 3.0")
+                == "in field 'input' at index 1: expected 2.0, got 3.0 (off by 1)")
     }
 
     @Test func kindsMustAgree() {

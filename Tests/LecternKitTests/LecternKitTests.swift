@@ -71,4 +71,47 @@ struct LecternKitTests {
             #expect(String(decoding: buffer[0..<n], as: UTF8.self) == text)
         }
     }
+
+    /// The binary form of long integer arrays, byte for byte what the grader
+    /// writes and expects (GraderTests/LearnerLoopTests pins the same golden).
+    static func binaryGolden(_ values: [Int], width: Int) -> [UInt8] {
+        var out = Array("#\(width)\(values.count):".utf8)
+        for v in values {
+            switch width {
+            case 2: withUnsafeBytes(of: Int16(v).littleEndian) { out.append(contentsOf: $0) }
+            case 4: withUnsafeBytes(of: Int32(v).littleEndian) { out.append(contentsOf: $0) }
+            default: withUnsafeBytes(of: Int64(v).littleEndian) { out.append(contentsOf: $0) }
+            }
+        }
+        return out
+    }
+
+    @Test func longIntegerArraysTravelInBinary() throws {
+        // The narrowest width that holds every value: 2, 4 or 8 bytes.
+        let small = (0..<300).map { $0 * 7 - 1000 }
+        #expect(__lecternEncode(small) == Self.binaryGolden(small, width: 2))
+        let narrow = small.map { $0 * 100_000 }
+        #expect(__lecternEncode(narrow) == Self.binaryGolden(narrow, width: 4))
+        let wide = small.map { $0 * 10_000_000_000 }
+        #expect(__lecternEncode(wide) == Self.binaryGolden(wide, width: 8))
+        // Short arrays stay JSON text.
+        #expect(written([1, 2, 3]) == "[1,2,3]")
+        for (values, width) in [(small, 2), (narrow, 4), (wide, 8)] {
+            let bytes = Array(#"{"nums":"#.utf8) + Self.binaryGolden(values, width: width) + Array(#","k":3}"#.utf8)
+            let v = try bytes.withUnsafeBufferPointer { buf in
+                var p = __LecternParser(b: buf)
+                return try p.value()
+            }
+            #expect(try [Int](__lj: v["nums"]) == values)
+            #expect(try Int(__lj: v["k"]) == 3)
+        }
+        // A count larger than the bytes that follow is an error, not a crash.
+        let short = Array("#4100:abc".utf8)
+        #expect(throws: (any Error).self) {
+            try short.withUnsafeBufferPointer { buf in
+                var p = __LecternParser(b: buf)
+                return try p.value()
+            }
+        }
+    }
 }

@@ -21,7 +21,7 @@ import Testing
 
     @Test func outline() {
         let rows = render(runtime().model).textRows
-        #expect(rows[0] == " Lectern · Lectern — modern machine learning by doing                                       English")
+        #expect(rows[0] == " Lectern — modern machine learning by doing                                                 English")
         #expect(rows[1] == "┌ Course · 1/4 solved ──────────┐┌ Sliding-window maximum ─────────────────────────────────────────┐")
         #expect(rows[2] == "│▸1. Sliding-window maximum  1/3││Sliding-window maximum                                           ┃")
         #expect(rows[3] == "│ 2. Tokenization (byte-lev… 0/1││══════════════════════                                           ┃")
@@ -38,7 +38,7 @@ import Testing
         let rows = render(rt.model).textRows
         #expect(rows[13] == "│                               │▶┌─ Exercise ────────────────────────────────────────────────────┐│")
         #expect(rows[14] == "│                               │││ One pass with a monotonic deque                               │┃")
-        #expect(rows[15] == "│                               │││ sliding-window-max/deque · 3 pt · not started                 │┃")
+        #expect(rows[15] == "│                               │││ sliding-window-max/deque · 3 pts · not started                │┃")
         #expect(rows[16] == "│                               │││ c check  h hint  e edit                                       │┃")
         #expect(rows[20] == "│                               │││ How many times can one index enter the deque?                 │┃")
     }
@@ -50,7 +50,7 @@ import Testing
             verdict: "wrong_answer", passed: false, summary: "12/40 cases passed",
             details: ["case 13 (hidden, shrunk)", "input     {\"nums\": [2, 1], \"k\": 2}", "expected  [2]", "got       [1]"])))
         expectRows(render(rt.model), [
-            " Lectern · Lectern — modern machine learning by doing                                       English",
+            " Lectern — modern machine learning by doing                                                 English",
             "┌ Course · 1/4 solved ──────────┐┌ Sliding-window maximum ─────────────────────────────────────────┐",
             "│▸1. Sliding-window maximum  1/3││Sliding-window maximum                                           ┃",
             "│ 2. Tokenization (byte-lev… 0/1││══════════════════════                                           ┃",
@@ -59,17 +59,17 @@ import Testing
             "│                               ││the candidates in decreasing order, so each index enters and     ┃",
             "│                               ││leaves once.                                                     ┃",
             "│                               ││                                                                 ┃",
-            "│             ┌ Verdict ─────────────────────────────────────────────────────────────┐rtised cost. ┃",
+            "│             ┌ Verdict ─────────────────────────────────────────────────────────────┐ tised cost. ┃",
             "│             │ ✗ wrong answer  sliding-window-max/deque                             │             ┃",
-            "│             │ 12/40 cases passed                                                   │rtised cost. ┃",
+            "│             │ 12/40 cases passed                                                   │ tised cost. ┃",
             "│             │                                                                      │             ┃",
-            "│             │ case 13 (hidden, shrunk)                                             │rtised cost. ┃",
+            "│             │ case 13 (hidden, shrunk)                                             │ tised cost. ┃",
             "│             │ input     {\"nums\": [2, 1], \"k\": 2}                                   │             ┃",
-            "│             │ expected  [2]                                                        │rtised cost. ┃",
+            "│             │ expected  [2]                                                        │ tised cost. ┃",
             "│             │ got       [1]                                                        │             │",
-            "│             │                                                                      │rtised cost. │",
+            "│             │                                                                      │ tised cost. │",
             "│             │ ↑↓ scroll · Esc close · c check again · h hint · e edit              │             │",
-            "│             └──────────────────────────────────────────────────────────────────────┘rtised cost. │",
+            "│             └──────────────────────────────────────────────────────────────────────┘ tised cost. │",
             "│                               ││                                                                 │",
             "│                               ││Filler paragraph 7 about windows, candidates and amortised cost. │",
             "│                               ││                                                                 │",
@@ -90,7 +90,7 @@ import Testing
         let buffer = render(rt.model)
         let rows = buffer.textRows
         #expect(rows[0].hasSuffix("中文"))
-        #expect(rows[1] == "┌ Course · 1/4 solved ──────────┐┌ 滑动窗口最大值 · zh ────────────────────────────────────────────┐")
+        #expect(rows[1] == "┌ 课程 · 已完成 1/4 ────────────┐┌ 滑动窗口最大值 ─────────────────────────────────────────────────┐")
         #expect(rows[5] == "│                               ││对每个长度为 k 的窗口，我们要找出其中的最大值。双端队列按递减顺序│")
         #expect(rows[6] == "│                               ││保存候选下标，所以每个下标只进出一次。                           │")
         #expect(rows[9] == "│                               │││ 用单调双端队列一次扫描                                        ││")

@@ -9,8 +9,17 @@ extension CheckReport {
         let mark = verdict == .passed ? paint.green("✓") : paint.red("✗")
         let score = "\(Paint.number(self.score))/\(Paint.number(maxScore)) points"
         lines.append("\(mark) \(paint.bold(exercise)): \(verdict == .passed ? paint.green(summary) : paint.red(summary))")
+        // A too-slow verdict leads with the times and the growth: they are the news.
+        if verdict == .tooSlow, let growth { lines.append("  " + paint.yellow(growth)) }
         var facts = [score]
-        if cases.total > 0 { facts.append("\(cases.passed)/\(cases.total) cases") }
+        if cases.total > 0 {
+            if verdict != .passed, cases.passed == cases.total {
+                // Every answer right but no points: say why beside the counts.
+                facts = ["\(score) (\(verdict.words))", "all \(cases.total) answers right"]
+            } else {
+                facts.append("\(cases.passed)/\(cases.total) cases")
+            }
+        }
         facts.append("\(durationMs) ms")
         facts.append("seed \(seed)")
         if reused { facts.append("file unchanged, verdict reused") }
@@ -18,13 +27,14 @@ extension CheckReport {
         for d in diagnostics {
             let sev = d.severity == .error ? paint.red(d.severity.rawValue) : paint.yellow(d.severity.rawValue)
             lines.append("  \(d.file):\(d.line):\(d.column): \(sev): \(d.message)")
+            for l in d.excerpt { lines.append("    " + l) }
         }
         if let f = failure {
             let group = f.group + (f.shrunk ? ", shrunk from a larger random case" : "")
             lines.append("  case \(f.case) (\(group))")
-            lines.append("    input     " + Paint.clip(f.input.spacedText))
-            if let e = f.expected { lines.append("    expected  " + Paint.clip(e.spacedText)) }
-            if let g = f.got { lines.append("    got       " + Paint.clip(g.spacedText)) }
+            lines.append("    input     " + Paint.clip(Paint.shapes(f.input.spacedText)))
+            if let e = f.expected { lines.append("    expected  " + Paint.clip(Paint.shapes(e.spacedText))) }
+            if let g = f.got { lines.append("    got       " + Paint.clip(Paint.shapes(g.spacedText))) }
             for m in f.message.split(separator: "\n", omittingEmptySubsequences: false) {
                 lines.append("    " + paint.yellow(String(m)))
             }
@@ -32,7 +42,8 @@ extension CheckReport {
         if let limit, failure == nil || !(failure!.message.contains(limit.words)) {
             lines.append("  stopped by the \(limit.words)")
         }
-        if let growth { lines.append("  " + growth) }
+        if let growth, verdict != .tooSlow { lines.append("  " + growth) }
+        for note in notes { lines.append("  " + paint.yellow("note: ") + note) }
         for note in sandbox { lines.append("  " + paint.yellow("sandbox: " + note)) }
         for (name, text) in [("stdout", stdout), ("stderr", stderr)] where !text.isEmpty {
             lines.append("  " + paint.dim("your \(name):"))
@@ -57,8 +68,12 @@ extension TryReport {
         lines.append("yours      " + (got.map { Paint.clip($0.spacedText, 2000) } ?? "-"))
         let verdictText = verdict == .passed ? paint.green("same") : paint.red(verdict.words)
         lines.append("verdict    " + verdictText + (learnerMs.map { "  (your function: \(Paint.number($0)) ms)" } ?? ""))
-        for d in diagnostics { lines.append("  \(d.file):\(d.line):\(d.column): \(d.severity.rawValue): \(d.message)") }
-        if !message.isEmpty { lines.append(paint.yellow(message)) }
+        for d in diagnostics {
+            lines.append("  \(d.file):\(d.line):\(d.column): \(d.severity.rawValue): \(d.message)")
+            for l in d.excerpt { lines.append("    " + l) }
+        }
+        // A compile error's message repeats its first diagnostic: print it once.
+        if !message.isEmpty, verdict != .compileError || diagnostics.isEmpty { lines.append(paint.yellow(message)) }
         if let limit { lines.append("stopped by the \(limit.words)") }
         for (name, text) in [("stdout", stdout), ("stderr", stderr)] where !text.isEmpty {
             lines.append(paint.dim("your \(name):"))
@@ -83,6 +98,11 @@ struct Paint {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
         let scaled = (v * 1000).rounded() / 1000
         return String(scaled)
+    }
+
+    /// An elided array's shape ("‹1000000 integers›") without the JSON string quotes.
+    static func shapes(_ s: String) -> String {
+        s.replacingOccurrences(of: "\"‹", with: "‹").replacingOccurrences(of: "›\"", with: "›")
     }
 
     /// Long JSON cut to `limit` characters with a note.

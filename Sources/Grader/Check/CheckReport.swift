@@ -31,6 +31,8 @@ public struct CheckReport: Codable, Sendable, Equatable {
     /// What the sandbox could not enforce on this machine ("reads and writes are not
     /// confined: landlock unavailable"); empty when every protection was in place.
     public var sandbox: [String] = []
+    /// The exercise's notes on the usual causes of this verdict (`ExerciseSpec.notes`).
+    public var notes: [String] = []
 
     public init(exercise: String, verdict: Verdict, score: Double = 0, maxScore: Double,
                 cases: CaseCount = CaseCount(passed: 0, total: 0), failure: CaseFailure? = nil,
@@ -79,6 +81,7 @@ public struct CheckReport: Codable, Sendable, Equatable {
                 .object([("group", .string(g.group)), ("passed", .int(g.passed)), ("total", .int(g.total))])
             })),
             ("sandbox", .array(sandbox.map(JSONValue.string))),
+            ("notes", .array(notes.map(JSONValue.string))),
         ])
     }
 }

@@ -49,14 +49,14 @@ extension Checker {
         if let stop = analysis.stop, let i = analysis.stoppedAt {
             r.limit = stop.limit
             r.stdout = Checker.shown(outcome.stdout, total: outcome.stdoutTotal)
-            r.stderr = Checker.shown(outcome.stderr, total: outcome.stderrTotal)
+            r.stderr = Checker.learnerStderr(Checker.shown(outcome.stderr, total: outcome.stderrTotal), name: learnerName)
             if stop.verdict == .timeout {
                 r.verdict = .tooSlow
                 r.failure = CaseFailure(case: firstIndex + i, group: CaseKind.performance.rawValue,
                                         input: Checker.abbreviated(group.input(i)), expected: nil, got: nil,
                                         message: "your function did not finish this case within the \(stop.limit?.words ?? "time limit"); the reference needs \(Checker.format(referenceSeconds)) for all \(group.count) performance cases")
                 r.growth = growth(spec, perf: perf, binary: binary, limits: limits, learnerName: learnerName)
-                r.summary = "too slow on case \(firstIndex + i) (performance)"
+                r.summary = "too slow: performance case \(firstIndex + i) did not finish within the \(stop.limit?.words ?? "time limit"); the reference needs \(Checker.format(referenceSeconds)) for all \(group.count)"
             } else {
                 r.verdict = stop.verdict
                 r.failure = CaseFailure(case: firstIndex + i, group: CaseKind.performance.rawValue,
@@ -78,7 +78,7 @@ extension Checker {
                                     input: Checker.abbreviated(group.input(0)), expected: nil, got: nil,
                                     message: "your function took \(Checker.format(learnerSeconds)) on the performance cases; the reference takes \(Checker.format(referenceSeconds)) (allowed: \(Checker.number(perf.slack))× that)")
             r.growth = growth(spec, perf: perf, binary: binary, limits: limits, learnerName: learnerName)
-            r.summary = "too slow on the performance cases"
+            r.summary = "too slow: yours took \(Checker.format(learnerSeconds)) on the \(group.count) performance cases, the reference \(Checker.format(referenceSeconds)) (allowed: \(Checker.number(perf.slack))×)"
             return r
         }
         report.cases.passed += passed
@@ -109,7 +109,7 @@ extension Checker {
         // fastest of the three is kept, which steadies the slope on a busy machine.
         let repeats = 3
         let sequence = (0..<repeats).flatMap { _ in rungs.map(\.input) }
-        guard let outcome = try? Sandbox.run(binary: binary, cases: JSONValue.array(sequence).compactBytes,
+        guard let outcome = try? Sandbox.run(binary: binary, cases: JSONValue.array(sequence).harnessBytes,
                                              limits: ladderLimits) else { return nil }
         let analysis = RunAnalysis(outcome, caseCount: sequence.count, limits: ladderLimits, learnerName: learnerName, binary: binary)
         var points: [(Double, Double)] = []
@@ -137,6 +137,28 @@ extension Checker {
         return (output, seconds(ContinuousClock.now - t0))
     }
 
+    /// "1000000 integers", "300 numbers", "1000 × 64 numbers", "12 items".
+    static func shape(_ items: [JSONValue]) -> String {
+        func kind(_ v: JSONValue) -> String? {
+            switch v {
+            case .int: "integers"
+            case .double: "numbers"
+            case .string: "strings"
+            case .bool: "booleans"
+            default: nil
+            }
+        }
+        let kinds = Set(items.map(kind))
+        if kinds.count == 1, let k = kinds.first!, items.count > 0 { return "\(items.count) \(k)" }
+        let widths = Set(items.map { v -> Int in if case .array(let row) = v { row.count } else { -1 } })
+        if widths.count == 1, let w = widths.first, w >= 0 {
+            let inner = Set(items.flatMap { v -> [String?] in if case .array(let row) = v { row.map(kind) } else { [] } })
+            let name = inner.count == 1 ? (inner.first! ?? "items") : "items"
+            return "\(items.count) × \(w) \(name)"
+        }
+        return "\(items.count) items"
+    }
+
     /// Least-squares slope of log t against log n.
     static func slope(_ points: [(Double, Double)]) -> Double {
         let xs = points.map { log($0.0) }, ys = points.map { log(max($0.1, 1e-9)) }
@@ -156,12 +178,13 @@ extension Checker {
 
     static func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
 
-    /// A large input cut for display: long arrays keep their first 8 items
-    /// and a note of the length.
+    /// A large input cut for display: an array longer than 8 items becomes
+    /// its shape, the string "‹1000000 integers›" (`CheckReport.humanText`
+    /// prints it without quotes).
     static func abbreviated(_ v: JSONValue) -> JSONValue {
         switch v {
         case .array(let items) where items.count > 8:
-            return .array(items.prefix(8).map(abbreviated) + [.string("… \(items.count) items in all")])
+            return .string("‹\(shape(items))›")
         case .array(let items): return .array(items.map(abbreviated))
         case .object(let pairs): return .object(pairs.map { ($0.0, abbreviated($0.1)) })
         default: return v

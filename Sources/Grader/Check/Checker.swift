@@ -57,6 +57,16 @@ public struct Checker: Sendable {
         return URL(fileURLWithPath: home).appendingPathComponent(".cache/lectern")
     }
 
+    /// Builds the toolkit every learner binary links against, unless it is
+    /// cached already; `onBuild` is called when a build starts. Returns what
+    /// went wrong, or nil (`lectern init` and `make build` call this so the
+    /// first check does not wait for it).
+    @discardableResult
+    public func prepareToolkit(onBuild: () -> Void = {}) -> String? {
+        do { _ = try Toolkit.prepare(cache: cacheDirectory, onBuild: onBuild) } catch { return error.description }
+        return nil
+    }
+
     /// A compiled learner program, or the report that ends the check.
     enum Build: Sendable {
         /// The learner binary, and whether it came from the cache (no compile).
@@ -98,8 +108,9 @@ public struct Checker: Sendable {
                       partial: PartialCredit = .none,
                       onPhase: @Sendable (CheckPhase) -> Void = { _ in }) -> CheckReport {
         var binaryPath: String?
-        let report = runCheck(spec, file: file, points: points, seed: seed, partial: partial, binary: &binaryPath,
+        var report = runCheck(spec, file: file, points: points, seed: seed, partial: partial, binary: &binaryPath,
                               onPhase: onPhase)
+        if !report.reused { report.notes = spec.notes.filter { $0.verdicts.contains(report.verdict) }.map(\.text) }
         if reuseReports, !report.reused, let binaryPath, ReportCache.reusable(report.verdict) {
             ReportCache.store(report, cacheDirectory,
                               key: ReportCache.key(binary: binaryPath, spec: spec, points: points, seed: seed,
@@ -137,6 +148,8 @@ public struct Checker: Sendable {
         }
         var report = CheckReport(exercise: spec.id, verdict: .internalError, maxScore: points, seed: seed, summary: "")
         let trace = Checker.tracer(start: clock)
+        // The toolkit first, so the seconds of a first build are announced.
+        _ = prepareToolkit { onPhase(.preparingToolkit) }
         onPhase(.compiling)
         // An unchanged file already judged on these cases: reuse its report.
         if reuseReports, case .program(let path, _)? = build(spec, file: file, cachedOnly: true),
@@ -169,7 +182,11 @@ public struct Checker: Sendable {
             return finish(report)
         }
 
-        let limits = self.limits.applying(spec.limits)
+        let fullLimits = self.limits.applying(spec.limits)
+        // Small cases get a CPU budget scaled to the reference, so an infinite
+        // loop on an example is told in about a second; the performance group
+        // below keeps the exercise's generous limit.
+        let limits = Checker.smallCaseLimits(fullLimits, referenceSeconds: prepared.referenceSeconds)
         let learnerName = file.lastPathComponent
         onPhase(.running(done: 0, total: total))
         let outcome: SandboxOutcome
@@ -181,7 +198,7 @@ public struct Checker: Sendable {
         onPhase(.running(done: inputs.count, total: total))
         onPhase(.comparing)
         report.stdout = Checker.shown(outcome.stdout, total: outcome.stdoutTotal)
-        report.stderr = Checker.shown(outcome.stderr, total: outcome.stderrTotal)
+        report.stderr = Checker.learnerStderr(Checker.shown(outcome.stderr, total: outcome.stderrTotal), name: file.lastPathComponent)
         report.sandbox = Checker.sandboxNotes(outcome.notes)
         let analysis = RunAnalysis(outcome, caseCount: inputs.count, limits: limits, learnerName: learnerName, binary: binary)
 
@@ -216,8 +233,12 @@ public struct Checker: Sendable {
                 report.summary = stop.message
                 return finish(report)
             }
+            var message = stop.message
+            if stop.verdict == .timeout, limits.cpuSeconds < fullLimits.cpuSeconds {
+                message += "; the reference answers all \(inputs.count) small cases in \(Checker.format(prepared.referenceSeconds)) of CPU time"
+            }
             report.failure = CaseFailure(case: i, group: kinds[i].rawValue, input: inputs[i], expected: expected[i],
-                                         got: nil, message: stop.message)
+                                         got: nil, message: message)
             if kinds[i] == .hidden, stop.verdict == .runtimeError {
                 report.failure = shrink(spec, binary: binary, failure: report.failure!, crash: true, limits: limits,
                                         learnerName: learnerName)
@@ -229,7 +250,7 @@ public struct Checker: Sendable {
         if let perf = spec.performance, let group = prepared.performance, group.count > 0 {
             onPhase(.running(done: inputs.count, total: total))
             if let slow = performance(spec, perf: perf, binary: binary, group: group, firstIndex: inputs.count,
-                                      limits: limits, learnerName: learnerName, report: &report) {
+                                      limits: fullLimits, learnerName: learnerName, report: &report) {
                 return finish(slow)
             }
             onPhase(.running(done: total, total: total))
@@ -242,6 +263,17 @@ public struct Checker: Sendable {
         return finish(report)
     }
 
+    /// The limits of the run over the example, edge and hidden cases: CPU
+    /// time 50 × the reference's plus half a second, at least 1 s (whole seconds, as
+    /// `RLIMIT_CPU` counts them), never above the exercise's limit; wall time
+    /// three times that plus two seconds, at least 5 s for a busy machine.
+    static func smallCaseLimits(_ limits: SandboxLimits, referenceSeconds: Double) -> SandboxLimits {
+        var l = limits
+        l.cpuSeconds = min(limits.cpuSeconds, max(1, (50 * referenceSeconds + 0.5).rounded(.up)))
+        l.wallSeconds = min(limits.wallSeconds, max(5, 3 * l.cpuSeconds + 2))
+        return l
+    }
+
     /// With `LECTERN_TRACE` set, a function printing "lectern-trace: <step> <seconds since start>"
     /// to stderr; otherwise one that does nothing.
     static func tracer(start: ContinuousClock.Instant) -> (String) -> Void {
@@ -250,6 +282,32 @@ public struct Checker: Sendable {
             let s = seconds(ContinuousClock.now - start)
             FileHandle.standardError.write(Data("lectern-trace: \(step) \(String(format: "%.3f", s))\n".utf8))
         }
+    }
+
+    /// The learner's stderr as shown: the compiled copy's name (`Solution/deque.swift`,
+    /// `Solution/main_.swift`) becomes the learner's file, and the runtime's
+    /// raw stack frames (hex addresses, nothing a learner can act on) become one line.
+    static func learnerStderr(_ text: String, name: String) -> String {
+        let copy = name == "main.swift" ? "main_.swift" : name
+        var out: [Substring] = []
+        var hidden = 0
+        for line in text.replacingOccurrences(of: "Solution/" + copy, with: name)
+            .split(separator: "\n", omittingEmptySubsequences: false) {
+            if isStackFrame(line) || line.hasPrefix("Current stack trace:") || line.hasPrefix("Stack dump:") {
+                hidden += 1
+                continue
+            }
+            if hidden > 0 { out.append("… (\(hidden) lines of stack frames hidden)"); hidden = 0 }
+            out.append(line)
+        }
+        if hidden > 0 { out.append("… (\(hidden) lines of stack frames hidden)") }
+        return out.joined(separator: "\n")
+    }
+
+    /// "0  libswiftCore.so 0x00007f3a… in swift_..." and the like: a line holding a long hex address.
+    static func isStackFrame(_ line: Substring) -> Bool {
+        guard let r = line.range(of: "0x") else { return false }
+        return line[r.upperBound...].prefix(while: { $0.isHexDigit }).count >= 6
     }
 
     /// The learner's stream as shown: cut at the soft cap, with the cut stated.
@@ -285,12 +343,12 @@ public struct Checker: Sendable {
         case .program(let binary, _):
             let limits = self.limits.applying(spec.limits)
             let outcome: SandboxOutcome
-            do { outcome = try Sandbox.run(binary: binary, cases: JSONValue.array([input]).compactBytes, limits: limits) } catch {
+            do { outcome = try Sandbox.run(binary: binary, cases: JSONValue.array([input]).harnessBytes, limits: limits) } catch {
                 report.message = error.description
                 return finish(report)
             }
             report.stdout = Checker.shown(outcome.stdout, total: outcome.stdoutTotal)
-            report.stderr = Checker.shown(outcome.stderr, total: outcome.stderrTotal)
+            report.stderr = Checker.learnerStderr(Checker.shown(outcome.stderr, total: outcome.stderrTotal), name: file.lastPathComponent)
             let analysis = RunAnalysis(outcome, caseCount: 1, limits: limits, learnerName: file.lastPathComponent, binary: binary)
             report.got = analysis.outputs[0]
             report.learnerMs = analysis.nanoseconds[0].map { Double($0) / 1e6 }
@@ -314,7 +372,7 @@ struct PreparedCases: Sendable {
         var inputs: [JSONValue]?
         /// The reference outputs, when computed in this run.
         var expected: [JSONValue]?
-        /// `expected` as compact JSON: a learner output with these bytes matches without parsing.
+        /// `expected` as harness bytes: a learner output with these bytes matches without parsing.
         var expectedBytes: [[UInt8]] = []
         /// Seconds inside the reference over all performance cases.
         var referenceSeconds: Double
@@ -328,24 +386,21 @@ struct PreparedCases: Sendable {
         /// Case i (parsed from `bytes` when the cases came from the cache).
         func input(_ i: Int) -> JSONValue {
             if let inputs { return inputs[i] }
-            var b = bytes
-            if case .array(let all)? = try? JSONValue.parse(bytes: &b), i < all.count { return all[i] }
+            if case .array(let all)? = try? JSONValue.parseHarness(bytes), i < all.count { return all[i] }
             return .null
         }
 
         /// All cases, parsed when needed.
         func allInputs() -> [JSONValue] {
             if let inputs { return inputs }
-            var b = bytes
-            if case .array(let all)? = try? JSONValue.parse(bytes: &b) { return all }
+            if case .array(let all)? = try? JSONValue.parseHarness(bytes) { return all }
             return []
         }
 
         /// The reference output of case i.
         func expectedValue(_ i: Int) -> JSONValue {
             if let expected { return expected[i] }
-            var b = expectedBytes[i]
-            return (try? JSONValue.parse(bytes: &b)) ?? .null
+            return (try? JSONValue.parseHarness(expectedBytes[i])) ?? .null
         }
     }
     var inputs: [JSONValue] = []
@@ -354,6 +409,8 @@ struct PreparedCases: Sendable {
     /// The cases as the JSON array sent to the learner's program.
     var bytes: [UInt8] = []
     var performance: Performance?
+    /// Seconds inside the reference over `inputs`.
+    var referenceSeconds = 0.0
     /// Set when the generator produced a case the reference rejects (the tool's fault).
     var problem: String?
 }
@@ -364,12 +421,16 @@ extension Checker {
         var rng = SeededRandom(seed: seed)
         for g in spec.generate(&rng) { for c in g.cases { p.inputs.append(c); p.kinds.append(g.kind) } }
         for (i, c) in p.inputs.enumerated() {
-            do { p.expected.append(try spec.reference(c)) } catch {
+            do {
+                let (output, seconds) = try Checker.timedReference(spec, c)
+                p.expected.append(output)
+                p.referenceSeconds += seconds
+            } catch {
                 p.problem = "the grader generated an invalid case \(i) for \(spec.id): \(error)"
                 return p
             }
         }
-        p.bytes = JSONValue.array(p.inputs).compactBytes
+        p.bytes = JSONValue.array(p.inputs).harnessBytes
         guard let perf = spec.performance else { return p }
         let cacheKey = PerformanceCache.key(spec: spec, seed: seed)
         if let cached = PerformanceCache.load(cacheDirectory, key: cacheKey) {
@@ -389,8 +450,8 @@ extension Checker {
                 return p
             }
         }
-        group.bytes = JSONValue.array(perfInputs).compactBytes
-        group.expectedBytes = (group.expected ?? []).map(\.compactBytes)
+        group.bytes = JSONValue.array(perfInputs).harnessBytes
+        group.expectedBytes = (group.expected ?? []).map(\.harnessBytes)
         PerformanceCache.store(group, cacheDirectory, key: cacheKey)
         p.performance = group
         return p

@@ -14,7 +14,7 @@ import Foundation
 /// "expectedBytes": [n₀, n₁, …]}`, then the case bytes, then each output's bytes.
 enum PerformanceCache {
     static func key(spec: ExerciseSpec, seed: UInt64) -> String {
-        let material = "perf-v1|\(spec.id)|\(seed)|\(ReportCache.executableIdentity)"
+        let material = "perf-v2|\(spec.id)|\(seed)|\(ReportCache.executableIdentity)"
         return String(SHA256Hex.digest(Array(material.utf8)).prefix(32))
     }
 

@@ -6,12 +6,13 @@ import Foundation
 /// Key: the compiled binary (itself keyed by the learner's text, the harness,
 /// the toolkit and the flags), the exercise, points, seed, sandbox limits and
 /// the identity of this lectern executable (so a changed reference or case
-/// generator never serves an old verdict). Only verdicts that do not depend
-/// on timing are reused: `passed` and `wrong_answer`. Timeouts, `too_slow`,
-/// limits and crashes are always run again. The reused report says so
+/// generator never serves an old verdict). Reused: `passed`, `wrong_answer`
+/// and `too_slow` (re-timing an unchanged slow file costs seconds and gives
+/// the same answer; editing the file runs it again). Timeouts, limits and
+/// crashes are always run again. The reused report says so
 /// (`reused: true`) and keeps its original `durationMs`-free facts.
 enum ReportCache {
-    static func reusable(_ verdict: Verdict) -> Bool { verdict == .passed || verdict == .wrongAnswer }
+    static func reusable(_ verdict: Verdict) -> Bool { verdict == .passed || verdict == .wrongAnswer || verdict == .tooSlow }
 
     static let executableIdentity: String = {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

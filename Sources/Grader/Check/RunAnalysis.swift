@@ -43,8 +43,7 @@ struct RunAnalysis {
                 identical[r.index] = true
                 continue
             }
-            var bytes = r.body
-            guard let value = try? JSONValue.parse(bytes: &bytes) else { malformed = true; continue }
+            guard let value = try? JSONValue.parseHarness(r.body) else { malformed = true; continue }
             outputs[r.index] = value
             nanoseconds[r.index] = r.nanoseconds
         }

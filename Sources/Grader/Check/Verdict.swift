@@ -41,9 +41,14 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
 
 /// Where `Checker.check` is, for progress display.
 public enum CheckPhase: Sendable, Equatable {
+    /// Building the Tensor/LecternKit toolkit: once per machine and lectern build, several seconds.
+    case preparingToolkit
     case compiling
     case running(done: Int, total: Int)
     case comparing
+
+    /// What to tell the learner while the toolkit builds.
+    public static let toolkitMessage = "preparing the grader toolkit, once per machine (about 10 s)…"
 }
 
 /// How many cases passed out of how many.
@@ -83,16 +88,42 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     public var column: Int
     public var severity: Severity
     public var message: String
+    /// The text of the learner's line `line`, shown under the message with a
+    /// caret under `column`; nil when the line is unknown.
+    public var sourceLine: String?
 
     /// How serious a compiler message is; the raw values are the compiler's words.
     public enum Severity: String, Codable, Sendable, CaseIterable {
         case error, warning, note
     }
 
-    public init(file: String, line: Int, column: Int, severity: Severity, message: String) {
+    public init(file: String, line: Int, column: Int, severity: Severity, message: String, sourceLine: String? = nil) {
         self.file = file; self.line = line; self.column = column; self.severity = severity
-        self.message = message
+        self.message = message; self.sourceLine = sourceLine
     }
+
+    /// "   4 |     let y = x + 1" and a caret line under `column`, or no lines.
+    public var excerpt: [String] {
+        guard let sourceLine, line > 0 else { return [] }
+        let number = String(line)
+        let gutter = String(repeating: " ", count: number.count)
+        var lines = ["\(number) | \(sourceLine)"]
+        if column >= 1 {
+            // Tabs stay tabs so the caret lines up under them in any terminal.
+            let lead = sourceLine.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+            lines.append("\(gutter) | \(lead)^")
+        }
+        return lines
+    }
+}
+
+/// An advice for the learner attached to an exercise: shown with the
+/// verdicts it explains, e.g. for a deque that is `too_slow`: "Array.removeFirst()
+/// is O(n); keep a head index instead".
+public struct VerdictNote: Sendable, Equatable {
+    public var verdicts: [Verdict]
+    public var text: String
+    public init(_ verdicts: [Verdict], _ text: String) { self.verdicts = verdicts; self.text = text }
 }
 
 /// The sandbox limit that ended a run.

@@ -131,6 +131,9 @@ enum Comparator {
                 if es.count != gs.count {
                     return "\(prefix)expected \(es.count) value\(es.count == 1 ? "" : "s"), got \(gs.count)"
                 }
+                if let i = reorderedAt(es, gs) {
+                    return "\(prefix)the right values in the wrong order: first difference at index \(i): expected \(show(es[i])), got \(show(gs[i]))"
+                }
                 for i in es.indices {
                     if isScalar(es[i]), scalarsAgree(es[i], gs[i]) { continue }
                     if let m = diff(es[i], gs[i], path: path + [.index(i)]) { return m }
@@ -149,8 +152,41 @@ enum Comparator {
                 if scalarsAgree(e, g) { return nil }
                 let lead = path.isEmpty ? "" : (path.count == 1 && { if case .index = path[0] { return true }; return false }()
                     ? "first difference \(at): " : "\(at): ")
-                return "\(lead)expected \(show(e)), got \(show(g))"
+                return "\(lead)\(mismatch(e, g))"
             }
+        }
+
+        /// "expected 5, got 3"; for reals also how far apart they are, with
+        /// enough digits that the two never print alike; an integer answer
+        /// against a real one says which is which.
+        func mismatch(_ e: JSONValue, _ g: JSONValue) -> String {
+            guard let a = number(e), let b = number(g), a.isFinite, b.isFinite else {
+                return "expected \(show(e)), got \(show(g))"
+            }
+            var se = show(e), sg = show(g)
+            if se == sg || Double(se) == Double(sg) {
+                se = String(format: "%.17g", a); sg = String(format: "%.17g", b)
+            }
+            let off = String(format: "%.3g", abs(a - b))
+            if case .int = e, case .double = g {
+                return "expected the integer \(se), got the real number \(sg) (off by \(off))"
+            }
+            if isReal(e) || isReal(g) { return "expected \(se), got \(sg) (off by \(off))" }
+            return "expected \(se), got \(sg)"
+        }
+
+        /// The first index where two equally long lists of scalars differ, when
+        /// they hold the same values in another order; nil otherwise.
+        func reorderedAt(_ es: [JSONValue], _ gs: [JSONValue]) -> Int? {
+            guard es.count > 1, es.allSatisfy(isScalar), gs.allSatisfy(isScalar),
+                  let first = es.indices.first(where: { !scalarsAgree(es[$0], gs[$0]) }) else { return nil }
+            var remaining = gs
+            for v in es {
+                // Quadratic, but only for short lists (long ones are rarely a permutation worth naming).
+                guard es.count <= 2000, let j = remaining.firstIndex(where: { scalarsAgree(v, $0) }) else { return nil }
+                remaining.remove(at: j)
+            }
+            return first
         }
 
         /// Shapes first, then the first differing cell and the largest absolute error.
@@ -182,7 +218,11 @@ enum Comparator {
             }
             guard let (r, c, e, g) = first else { return nil }
             var text = "\(prefix)first differing cell [\(r)][\(c)]: expected \(show(e)), got \(show(g))"
-            if let (err, wr, wc) = worst {
+            // An error size only means something for reals; integer cells are just different.
+            if let (err, wr, wc) = worst, isReal(e) || es.contains(where: { row in
+                if case .array(let cells) = row { return cells.contains(where: isReal) }
+                return false
+            }) {
                 text += "; largest absolute error \(JSONValue.double(err).spacedText) at [\(wr)][\(wc)]"
             }
             return text

@@ -38,8 +38,9 @@ enum Compiler {
         let copyName = displayName == "main.swift" ? "main_.swift"
             : displayName.hasSuffix(".swift") ? displayName : displayName + ".swift"
         if let line = HarnessGenerator.reservedNameLine(in: learnerSource) {
-            return .failed([Diagnostic(file: learnerPath, line: line, column: 1, severity: .error,
-                message: "names containing `__lectern` or `LecternKit` are reserved for the grader; rename this")])
+            return .failed(withSource([Diagnostic(file: learnerPath, line: line, column: 1, severity: .error,
+                message: "names containing `__lectern` or `LecternKit` are reserved for the grader; rename this")],
+                learnerSource))
         }
         let harness = HarnessGenerator.source(for: signature)
         let material = Array("compile-v1|\(toolkit.key)|\(flags)|\(displayName)\n".utf8)
@@ -52,7 +53,7 @@ enum Compiler {
         if fm.isExecutableFile(atPath: binary) { return .binary(path: binary, cached: true) }
         if let text = fm.contents(atPath: errors) {
             return .failed(diagnostics(String(decoding: text, as: UTF8.self), learnerCopy: "/" + copyName,
-                                       learnerPath: learnerPath, signature: signature))
+                                       learnerPath: learnerPath, signature: signature, source: learnerSource))
         }
         if cachedOnly { return .notCached }
         try? fm.createDirectory(at: binDir, withIntermediateDirectories: true)
@@ -81,7 +82,7 @@ enum Compiler {
             let text = run.output.replacingOccurrences(of: work.path, with: "")
             try? Data(text.utf8).write(to: URL(fileURLWithPath: errors))
             return .failed(diagnostics(text, learnerCopy: "/" + learnerCopy.lastPathComponent,
-                                       learnerPath: learnerPath, signature: signature))
+                                       learnerPath: learnerPath, signature: signature, source: learnerSource))
         }
         if rename(output, binary) != 0 && !fm.isExecutableFile(atPath: binary) {
             throw GraderFailure("cannot move the compiled program into \(binDir.path)")
@@ -98,7 +99,41 @@ enum Compiler {
     /// the learner's file are kept (with the learner's own path); errors that
     /// only the harness sees mean the function is not declared as required.
     static func diagnostics(_ text: String, learnerCopy: String, learnerPath: String,
-                            signature: Signature) -> [Diagnostic] {
+                            signature: Signature, source: String = "") -> [Diagnostic] {
+        withSource(parsedDiagnostics(text, learnerCopy: learnerCopy, learnerPath: learnerPath, signature: signature,
+                                     source: source), source)
+    }
+
+    /// The diagnostics with the text of the learner's line each one names.
+    static func withSource(_ diagnostics: [Diagnostic], _ source: String) -> [Diagnostic] {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        return diagnostics.map { d in
+            var d = d
+            if d.sourceLine == nil, d.line >= 1, d.line <= lines.count {
+                let text = lines[d.line - 1]
+                d.sourceLine = String(text.hasSuffix("\r") ? text.dropLast() : text[...])
+            }
+            return d
+        }
+    }
+
+    /// The line and column of the learner's declaration of the function the
+    /// harness calls (`func name(`), else of the first top-level `func`, else (1, 1).
+    static func declarationPlace(of function: String, in source: String) -> (line: Int, column: Int) {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        for pattern in ["func \(function)(", "func \(function)<", "func \(function) "] {
+            for (i, l) in lines.enumerated() {
+                if let r = l.range(of: pattern) { return (i + 1, l.distance(from: l.startIndex, to: r.lowerBound) + 1) }
+            }
+        }
+        for (i, l) in lines.enumerated() where l.hasPrefix("func ") || l.hasPrefix("public func ") {
+            return (i + 1, 1)
+        }
+        return (1, 1)
+    }
+
+    static func parsedDiagnostics(_ text: String, learnerCopy: String, learnerPath: String,
+                                  signature: Signature, source: String) -> [Diagnostic] {
         var learner: [Diagnostic] = []
         var harnessErrors: [String] = []
         var other: [String] = []
@@ -119,7 +154,8 @@ enum Compiler {
         if learner.contains(where: { $0.severity == .error }) { return learner }
         if !harnessErrors.isEmpty {
             let detail = harnessErrors.first.map { " (the grader's call says: \($0))" } ?? ""
-            return learner + [Diagnostic(file: learnerPath, line: 1, column: 1, severity: .error,
+            let place = declarationPlace(of: signature.function, in: source)
+            return learner + [Diagnostic(file: learnerPath, line: place.line, column: place.column, severity: .error,
                 message: "your function must be declared as `\(signature.declaration)`\(detail)")]
         }
         let message = other.isEmpty ? text.trimmingCharacters(in: .whitespacesAndNewlines) : other.joined(separator: "\n")

@@ -57,7 +57,16 @@ enum SlidingWindowExercises {
                     (n: n, input: encode(WindowCase(nums: fallingNums(&rng, n: n), k: n / 2)))
                 }
             },
-            slack: 10, sizeName: "n"))
+            slack: 10, sizeName: "n"),
+        notes: [
+            VerdictNote([.tooSlow, .timeout],
+                        "the usual cause: `Array.removeFirst()` is O(n), so popping the front of a "
+                        + "deque kept in an array costs the window's length; keep a head index "
+                        + "that moves forward instead (and pop the back with `removeLast()`)"),
+            VerdictNote([.runtimeError],
+                        "an index out of range here usually means the deque was read after it "
+                        + "emptied, or the front index was not dropped once it left the window (i - k)"),
+        ])
 
     static let maxPool2D = ExerciseSpec.define(
         id: "sliding-window-max/max-pool-2d",

@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Synchronization
 
 /// A tool failure (never the learner's): no swiftc, no Tensor sources, a
 /// toolkit that does not build. Reported as `internal_error`.
@@ -103,8 +104,22 @@ struct Toolkit: Sendable {
         return "\(swiftc)|\(real)|\(size)|\(date)"
     }
 
-    /// Returns the cached toolkit, building it first when missing.
-    static func prepare(cache: URL) throws(GraderFailure) -> Toolkit {
+    /// Returns the cached toolkit, building it first when missing; `onBuild`
+    /// is called before a build starts (so the learner hears why it takes seconds).
+    static func prepare(cache: URL, onBuild: () -> Void = {}) throws(GraderFailure) -> Toolkit {
+        // A check asks several times; hashing the sources once per process is enough.
+        if let known = memo.withLock({ $0[cache.path] }),
+           FileManager.default.fileExists(atPath: known.directory.appendingPathComponent("libLecternKit.a").path) {
+            return known
+        }
+        let toolkit = try prepareUncached(cache: cache, onBuild: onBuild)
+        memo.withLock { $0[cache.path] = toolkit }
+        return toolkit
+    }
+
+    private static let memo = Mutex<[String: Toolkit]>([:])
+
+    private static func prepareUncached(cache: URL, onBuild: () -> Void) throws(GraderFailure) -> Toolkit {
         let swiftc = try locateSwiftc()
         let tensorDir = try locateTensorSources()
         let fm = FileManager.default
@@ -125,6 +140,7 @@ struct Toolkit: Sendable {
         let toolkit = Toolkit(directory: dir, swiftc: swiftc, key: key)
         if fm.fileExists(atPath: dir.appendingPathComponent("libLecternKit.a").path) { return toolkit }
 
+        onBuild()
         try? fm.createDirectory(at: cache, withIntermediateDirectories: true)
         let work = cache.appendingPathComponent("toolkit-\(key).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try? fm.createDirectory(at: work, withIntermediateDirectories: true)

@@ -8,7 +8,18 @@ extension JSONValue {
     }
 
     public static func parse(bytes: inout [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        try parse(bytes: bytes, binary: false)
+    }
+
+    /// Parses what a learner program returned (or the cases sent to it): JSON
+    /// whose long integer arrays may be in the harness's binary form.
+    static func parseHarness(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        try parse(bytes: bytes, binary: true)
+    }
+
+    static func parse(bytes: [UInt8], binary: Bool) throws(JSONSyntaxError) -> JSONValue {
         var p = JSONParser(bytes: bytes)
+        p.binary = binary
         p.skipSpace()
         let v = try p.value(depth: 0)
         p.skipSpace()
@@ -102,6 +113,9 @@ public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
 struct JSONParser {
     let bytes: [UInt8]
     var i = 0
+    /// Accept the harness's binary integer arrays (`JSONValue.harnessBytes`);
+    /// never for text a person wrote.
+    var binary = false
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -123,6 +137,31 @@ struct JSONParser {
             i += 1
         }
         return value
+    }
+
+    /// `#2`, `#4` or `#8`, a count, `:`, then the integers little-endian.
+    mutating func binaryInts() throws(JSONSyntaxError) -> JSONValue {
+        guard i + 2 < bytes.count, bytes[i + 1] == 50 || bytes[i + 1] == 52 || bytes[i + 1] == 56 else {
+            throw error("bad binary array")
+        }
+        let width = Int(bytes[i + 1] - 48)
+        i += 2
+        var count = 0
+        while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57, count < 1 << 40 { count = count * 10 + Int(bytes[i] - 48); i += 1 }
+        guard i < bytes.count, bytes[i] == 58, count <= (bytes.count - i - 1) / width else { throw error("bad binary array") }
+        i += 1
+        let start = i
+        let items = bytes.withUnsafeBytes { raw -> [JSONValue] in
+            (0..<count).map { k in
+                switch width {
+                case 8: .int(Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * k, as: Int64.self))))
+                case 4: .int(Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * k, as: Int32.self))))
+                default: .int(Int(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 2 * k, as: Int16.self))))
+                }
+            }
+        }
+        i += count * width
+        return .array(items)
     }
 
     mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
@@ -165,6 +204,7 @@ struct JSONParser {
             }
         case UInt8(ascii: "\""):
             return .string(try string())
+        case UInt8(ascii: "#") where binary: return try binaryInts()
         case UInt8(ascii: "t"): return try expect("true", .bool(true))
         case UInt8(ascii: "f"): return try expect("false", .bool(false))
         case UInt8(ascii: "n"): return try expect("null", .null)

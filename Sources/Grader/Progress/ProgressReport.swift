@@ -19,6 +19,12 @@ public struct ProgressReport: Encodable, Sendable {
         public var points: Double
         public var maxPoints: Double
         public var exercises: [ExerciseLine]
+        /// Quizzes answered (latest answer) and answered right, of `quizzesTotal`.
+        public var quizzesAnswered: Int
+        public var quizzesRight: Int
+        public var quizzesTotal: Int
+        /// Every exercise solved and every quiz answered right.
+        public var complete: Bool
     }
     public struct ExerciseLine: Encodable, Sendable {
         public var id: String
@@ -33,8 +39,10 @@ public struct ProgressReport: Encodable, Sendable {
         public var hintsTotal: Int
     }
 
-    /// Totals for `lessons` (in course order) from the store's summary.
-    public init(courseTitle: String, lessons: [Lesson], summary known: [String: ExerciseProgress]) {
+    /// Totals for `lessons` (in course order) from the store's summary and
+    /// the latest quiz answers by lesson id.
+    public init(courseTitle: String, lessons: [Lesson], summary known: [String: ExerciseProgress],
+                quizAnswers: [String: [QuizAnswer]] = [:]) {
         var out: [LessonProgress] = []
         for lesson in lessons {
             let lines = lesson.exercises.map { block -> ExerciseLine in
@@ -46,10 +54,16 @@ public struct ProgressReport: Encodable, Sendable {
                                     lastVerdicts: p?.lastVerdicts ?? [], hintsShown: min(p?.hintsShown ?? 0, block.hints.count),
                                     hintsTotal: block.hints.count)
             }
+            let quizTotal = lesson.quizzes.count
+            let answers = (quizAnswers[lesson.id] ?? []).filter { $0.index < quizTotal }
+            let solved = lines.filter { $0.status == .passed }.count
+            let right = answers.filter(\.correct).count
             out.append(LessonProgress(id: lesson.id, title: lesson.title,
-                                      solved: lines.filter { $0.status == .passed }.count, total: lines.count,
+                                      solved: solved, total: lines.count,
                                       points: lines.map(\.points).reduce(0, +),
-                                      maxPoints: lines.map(\.maxPoints).reduce(0, +), exercises: lines))
+                                      maxPoints: lines.map(\.maxPoints).reduce(0, +), exercises: lines,
+                                      quizzesAnswered: answers.count, quizzesRight: right, quizzesTotal: quizTotal,
+                                      complete: solved == lines.count && right == quizTotal))
         }
         course = courseTitle
         self.lessons = out
@@ -78,8 +92,14 @@ public struct ProgressReport: Encodable, Sendable {
                    ""]
         let idWidth = r.lessons.flatMap { $0.exercises.map(\.id.count) }.max() ?? 0
         for lesson in r.lessons {
-            out.append(paint("\(lesson.title)", "1") + "  \(lesson.solved)/\(lesson.total) solved, "
-                       + "\(Self.number(lesson.points))/\(Self.number(lesson.maxPoints)) points")
+            var head = paint("\(lesson.title)", "1") + "  \(lesson.solved)/\(lesson.total) solved, "
+                + "\(Self.number(lesson.points))/\(Self.number(lesson.maxPoints)) points"
+            if lesson.quizzesTotal > 0 {
+                head += ", quizzes \(lesson.quizzesRight)/\(lesson.quizzesTotal) right"
+                if lesson.quizzesAnswered > lesson.quizzesRight { head += " (\(lesson.quizzesAnswered - lesson.quizzesRight) to retry)" }
+            }
+            if lesson.complete { head += "  " + paint("✓ complete", "32") }
+            out.append(head)
             for e in lesson.exercises {
                 let mark: String
                 switch e.status {

@@ -25,8 +25,11 @@ extension ProgressStore {
     /// `internal_error` is the tool's fault, so it does not make an exercise attempted.
     public func status(of exercise: String) throws -> ExerciseStatus {
         try pool.read { db in
-            let verdicts = try String.fetchAll(db, sql: "SELECT DISTINCT verdict FROM attempts WHERE exercise = ? AND verdict != 'internal_error'",
-                                              arguments: [exercise])
+            // Only attempts after the last `reset` count.
+            let verdicts = try String.fetchAll(db, sql: """
+                SELECT DISTINCT verdict FROM attempts WHERE exercise = ? AND verdict NOT IN ('internal_error', '\(Self.resetVerdict)')
+                  AND id > COALESCE((SELECT MAX(id) FROM attempts WHERE exercise = ? AND verdict = '\(Self.resetVerdict)'), 0)
+                """, arguments: [exercise, exercise])
             if verdicts.isEmpty { return .notStarted }
             return verdicts.contains("passed") ? .passed : .attempted
         }
@@ -90,8 +93,15 @@ extension ProgressStore {
                 out[id] ?? ExerciseProgress(exercise: id, status: .notStarted, attempts: 0, bestScore: 0,
                                             lastVerdicts: [], hintsShown: 0, lastAttempt: nil)
             }
-            // Newest first, so the first verdicts seen are the latest ones.
+            // Newest first, so the first verdicts seen are the latest ones;
+            // anything older than an exercise's last reset no longer counts.
+            var wasReset = Set<String>()
             for a in try AttemptRecord.order(Column("id").desc).fetchAll(db) {
+                if wasReset.contains(a.exercise) { continue }
+                if a.verdict == Self.resetVerdict {
+                    wasReset.insert(a.exercise)
+                    continue
+                }
                 var e = entry(a.exercise)
                 e.attempts += 1
                 e.bestScore = max(e.bestScore, a.score)
@@ -123,12 +133,28 @@ extension ProgressStore {
 }
 
 extension ProgressStore {
+    /// The verdict column of the row `recordReset` writes.
+    static let resetVerdict = "reset"
+
     /// Stores the outcome of `lectern check` (or a watch re-check) of `file`.
+    /// Checking the same text again with the same verdict is not a new
+    /// attempt: the latest record is returned and nothing is written.
     @discardableResult
     public func recordAttempt(_ report: CheckReport, file: URL?, time: Date = Date()) throws -> AttemptRecord {
-        try recordAttempt(AttemptRecord(exercise: report.exercise, time: time, verdict: report.verdict.rawValue,
-                                        score: report.score, maxScore: report.maxScore,
-                                        durationMs: report.durationMs,
-                                        fileHash: file.map(Self.fileHash) ?? ""))
+        let hash = file.map(Self.fileHash) ?? ""
+        if !hash.isEmpty, let last = try attempts(of: report.exercise).last,
+           last.fileHash == hash, last.verdict == report.verdict.rawValue, last.score == report.score {
+            return last
+        }
+        return try recordAttempt(AttemptRecord(exercise: report.exercise, time: time, verdict: report.verdict.rawValue,
+                                               score: report.score, maxScore: report.maxScore,
+                                               durationMs: report.durationMs, fileHash: hash))
+    }
+
+    /// Marks `exercise` as started over (`lectern reset`): earlier attempts stay
+    /// in the history but no longer make it passed or attempted.
+    public func recordReset(_ exercise: String, time: Date = Date()) throws {
+        try recordAttempt(AttemptRecord(exercise: exercise, time: time, verdict: Self.resetVerdict, score: 0, maxScore: 0,
+                                        durationMs: 0, fileHash: ""))
     }
 }

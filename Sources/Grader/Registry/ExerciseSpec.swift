@@ -29,6 +29,8 @@ public struct ExerciseSpec: Sendable {
     /// (JSON decoding and encoding excluded), for timing the performance
     /// group fairly. Set by `define`; nil for hand-built specs.
     public var timedReference: (@Sendable (JSONValue) throws(CaseProblem) -> (output: JSONValue, seconds: Double))?
+    /// The usual causes of a verdict on this exercise, shown with it.
+    public var notes: [VerdictNote] = []
 
     public init(id: String, signature: Signature,
                 reference: @escaping @Sendable (JSONValue) throws(CaseProblem) -> JSONValue,
@@ -63,7 +65,7 @@ public struct ExerciseSpec: Sendable {
         generate: @escaping @Sendable (inout SeededRandom) -> [TypedCaseGroup<Input>],
         shrink: @escaping @Sendable (Input) -> [Input] = { _ in [] },
         comparison: Comparison = .standard(), performance: PerformanceSpec? = nil,
-        limits: LimitOverrides = LimitOverrides()
+        limits: LimitOverrides = LimitOverrides(), notes: [VerdictNote] = []
     ) -> ExerciseSpec {
         @Sendable func encode<T: Encodable & SendableMetatype>(_ value: T) -> JSONValue {
             if let direct = JSONValue.directEncoding(value) { return direct }
@@ -71,7 +73,7 @@ public struct ExerciseSpec: Sendable {
                 preconditionFailure("\(id): a value did not encode: \(error)")
             }
         }
-        return ExerciseSpec(
+        var spec = ExerciseSpec(
             id: id, signature: signature,
             reference: { (json) throws(CaseProblem) -> JSONValue in
                 let typed = try json.decode(Input.self)
@@ -107,6 +109,8 @@ public struct ExerciseSpec: Sendable {
                 let d = ContinuousClock.now - start
                 return (encode(output), Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
             })
+        spec.notes = notes
+        return spec
     }
 }
 

@@ -29,7 +29,7 @@ extension Checker {
                 if candidates.count == Checker.maxCandidatesPerRound { break }
             }
             if candidates.isEmpty { break }
-            guard let outcome = try? Sandbox.run(binary: binary, cases: JSONValue.array(candidates).compactBytes,
+            guard let outcome = try? Sandbox.run(binary: binary, cases: JSONValue.array(candidates).harnessBytes,
                                                  limits: runLimits) else { break }
             let analysis = RunAnalysis(outcome, caseCount: candidates.count, limits: runLimits, learnerName: learnerName, binary: binary)
             var next: CaseFailure?

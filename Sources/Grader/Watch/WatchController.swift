@@ -89,6 +89,7 @@ public final class WatchController {
         let file = workspace.exerciseFile(id)
         let report = check(spec, file, block.points) { [onPhase] phase in
             switch phase {
+            case .preparingToolkit: onPhase(CheckPhase.toolkitMessage)
             case .compiling: onPhase("compiling")
             case .running(let done, let total): onPhase("running \(done)/\(total)")
             case .comparing: onPhase("comparing")

@@ -30,7 +30,7 @@ extension WorkspaceFiles {
 
         ## Rules for exercise files
 
-        - Swift 6 language mode, compiled with `swiftc -O`.
+        - Swift \(WorkspaceFiles.languageMode) language mode (of the Swift 6 compiler), compiled with `swiftc -O`.
         - One file per exercise. Write the function exactly as the starter declares it
           (same name, argument labels and types), plus any helpers you like: functions,
           structs, extensions. Helper names cannot clash with the grader's.

@@ -3,6 +3,9 @@ import Foundation
 /// The text of the files `lectern init` generates: Package.swift, the support
 /// type files and the learner's README.
 enum WorkspaceFiles {
+    /// The Swift language mode learner files compile in (`Toolkit.languageFlags`).
+    static var languageMode: String { Toolkit.languageFlags.last ?? "5" }
+
     /// The name of the Swift module for an exercise file (`sliding-window-max/deque`
     /// → `sliding_window_max_deque`).
     static func moduleName(_ exerciseID: String) -> String {
@@ -56,14 +59,16 @@ enum WorkspaceFiles {
         // It is here for your editor: SourceKit-LSP reads it to resolve `import Tensor`
         // and to complete Matrix methods. Each exercise file is its own module (as
         // when `lectern check` compiles it), so two files may use the same helper
-        // names. `lectern check` does not use this file.
+        // names. `lectern check` does not use this file. The language mode is the
+        // one the grader compiles with (Swift 5), so the editor flags what it flags.
         import PackageDescription
 
         let package = Package(
             name: "LecternWorkspace",
             targets: [
         \(targets.joined(separator: "\n"))
-            ]
+            ],
+            swiftLanguageModes: [.v\(languageMode)]
         )
 
         """

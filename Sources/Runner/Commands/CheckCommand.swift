@@ -14,14 +14,16 @@ struct CheckCommand: ParsableCommand {
             Compiles the file with a generated harness (swiftc -O, Swift 5 language mode,
             `import Tensor` available), runs it in a sandbox on the exercise's examples, edge
             cases, seeded hidden cases and, where the catalog asks, a timed performance group,
-            and prints the verdict. Without --file, checks Exercises/<lesson>/<name>.swift of the
-            workspace around the current directory and records the attempt there.
+            and prints the verdict. EXERCISE may be the id, a unique short name (deque) or the
+            file's path; with no EXERCISE, the workspace's most recently saved exercise file is
+            checked. Without --file, checks Exercises/<lesson>/<name>.swift of the workspace
+            around the current directory and records the attempt there.
             """)
 
     @OptionGroup var course: CourseOptions
 
-    @Argument(help: "The exercise id, e.g. sliding-window-max/deque.")
-    var exercise: String
+    @Argument(help: "The exercise: its id (sliding-window-max/deque), short name (deque) or file; default: the last file you saved.")
+    var exercise: String?
 
     @Option(name: .long, help: "The Swift file to check (default: the workspace's file for the exercise).")
     var file: String?
@@ -34,14 +36,21 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let workspace = WorkspaceContext.current()
+        let (exercise, named) = CheckCommand.resolve(self.exercise, workspace: workspace)
         let graded = CheckCommand.resolve(exercise, options: course, workspace: workspace)
         guard let spec = graded?.spec ?? ExerciseRegistry.spec(exercise) else {
             fail(ReferenceError.unknownExercise(exercise).description)
         }
-        let url = CheckCommand.learnerFile(exercise, file: file, workspace: workspace)
+        let url = CheckCommand.learnerFile(exercise, file: file ?? named?.path, workspace: workspace)
+        let quiet = json
         let report = Checker().check(spec, file: url, points: graded?.points ?? 1, seed: seed,
-                                     partial: graded?.partial ?? .equalGroups)
-        if let workspace {
+                                     partial: graded?.partial ?? .equalGroups) { phase in
+            if phase == .preparingToolkit, !quiet { WorkspaceContext.note(CheckPhase.toolkitMessage) }
+        }
+        // Only the workspace's own file makes a record: checking a file kept
+        // elsewhere (--file) says nothing about the learner's exercise.
+        if let workspace, url.standardizedFileURL.resolvingSymlinksInPath() ==
+            workspace.exerciseFile(exercise).standardizedFileURL.resolvingSymlinksInPath() {
             let store = WorkspaceContext.progress(workspace)
             do { _ = try store.recordAttempt(report, file: url) } catch {
                 WorkspaceContext.note("could not record the attempt in \(store.path): \(error)")
@@ -56,6 +65,27 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("lectern: internal error: \(report.summary)\n".utf8))
         }
         if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
+    }
+
+    /// The exercise id a learner typed (id, short name, path), or the most
+    /// recently saved exercise file of the workspace; the second value is the
+    /// file the argument named when it is not the workspace's. Exits 2 with
+    /// candidates or suggestions when the argument names no single exercise.
+    static func resolve(_ text: String?, workspace: Workspace?) -> (id: String, file: URL?) {
+        let ids = ExerciseRegistry.all.map(\.id)
+        guard let text else {
+            guard let workspace else {
+                fail("name the exercise to check (e.g. `lectern check sliding-window-max/deque`), or run this inside a workspace (`lectern init`) to check the file you saved last")
+            }
+            guard let id = ExerciseArgument.mostRecentlySaved(in: workspace, ids: ids) else {
+                fail("no exercise files in \(workspace.root.path)/\(Workspace.exercisesFolder); run `lectern init` to restore the starters")
+            }
+            WorkspaceContext.note("checking \(id), the exercise file you saved last")
+            return (id, nil)
+        }
+        let match = ExerciseArgument.resolve(text, ids: ids, workspace: workspace)
+        guard case .found(let id, let file) = match else { fail(ExerciseArgument.problem(text, match)!) }
+        return (id, file)
     }
 
     /// `--file`, else the workspace's file; exits 2 with what to do when neither exists.

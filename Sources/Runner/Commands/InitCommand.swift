@@ -74,15 +74,23 @@ struct InitCommand: ParsableCommand {
             FileHandle.standardError.write(Data(("lectern: the Tensor sources were not found (set LECTERN_TENSOR_SRC), so "
                 + "editors will not complete `import Tensor`; `lectern check` is not affected\n").utf8))
         }
+        // The grader's toolkit is built now, so the first check is quick.
+        if let problem = Checker().prepareToolkit(onBuild: { WorkspaceContext.note(CheckPhase.toolkitMessage) }) {
+            WorkspaceContext.note("the grader toolkit could not be prepared (checks will try again): \(problem)")
+        }
         if report.createdWorkspace, let first = exercises.first(where: { FileManager.default.fileExists(atPath: workspace.exerciseFile($0.id).path) }) {
+            let lectern = Invocation.command(executable: Course.currentExecutable())
             print("""
 
                 Next:
                   cd \(shown)
                   $EDITOR \(Workspace.exercisesFolder)/\(first.id).swift
-                  lectern check \(first.id)      (or `lectern watch` to re-check on every save)
+                  \(lectern) check \(first.id)      (or `\(lectern) watch` to re-check on every save)
                 README.md explains the rest.
                 """)
+            if lectern != "lectern" {
+                print("(`lectern` is not on your PATH, so the full path is shown; add \((lectern as NSString).deletingLastPathComponent) to PATH to type just `lectern`.)")
+            }
         }
     }
 }

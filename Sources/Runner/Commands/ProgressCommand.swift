@@ -29,7 +29,8 @@ struct ProgressCommand: ParsableCommand {
             case .failure(let problem): WorkspaceContext.warn(problem)
             }
         }
-        let report = ProgressReport(courseTitle: loaded.title, lessons: lessons, summary: known)
+        let answers = Dictionary(lessons.map { ($0.id, (try? store.quizAnswers(lesson: $0.id)) ?? []) }, uniquingKeysWith: { a, _ in a })
+        let report = ProgressReport(courseTitle: loaded.title, lessons: lessons, summary: known, quizAnswers: answers)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

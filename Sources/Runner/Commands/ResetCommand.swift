@@ -44,6 +44,9 @@ struct ResetCommand: ParsableCommand {
             } else {
                 print("Restored the starter of \(exercise) (there was no file to back up).")
             }
+            do { try WorkspaceContext.progress(workspace).recordReset(exercise) } catch {
+                WorkspaceContext.note("could not clear the exercise's status in the progress store: \(error)")
+            }
             if !existed { print("Run `lectern init` once more so your editor sees the new file.") }
         } catch {
             fail(error.description)

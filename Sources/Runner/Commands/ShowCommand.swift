@@ -13,7 +13,7 @@ struct ShowCommand: ParsableCommand {
             the lesson's content are printed to stderr with file and line; the rest is shown.
             """)
 
-    @Argument(help: "The lesson id (see `lectern list`).")
+    @Argument(help: "The lesson id or its number in the course (see `lectern list`).")
     var lesson: String
 
     @OptionGroup var course: CourseOptions
@@ -24,12 +24,20 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         if let width, width < 20 { fail("--width must be at least 20, got \(width)") }
         let loaded = WorkspaceContext.loadCourse(course, workspace: WorkspaceContext.current())
+        let id: String
+        switch loaded.resolveLesson(lesson) {
+        case .found(let found): id = found
+        case .unknown(let suggestions):
+            fail("no lesson '\(lesson)'" + EditDistance.didYouMean(suggestions)
+                 + "; lessons: \(loaded.lessonIDs.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: ", "))")
+        }
         let parsed: Lesson
         do throws(ContentProblem) {
-            parsed = try loaded.lesson(lesson, language: course.lang).markingUnknownExercises()
+            parsed = try loaded.lesson(id, language: course.lang).markingUnknownExercises()
         } catch {
             fail(error.description)
         }
+        if let note = loaded.fallbackNote(id, language: course.lang) { WorkspaceContext.note(note) }
         for problem in parsed.problems { WorkspaceContext.warn(problem) }
         let columns = width ?? Terminal.columns ?? 80
         let lines = PlainRenderer.render(parsed, width: columns, color: Terminal.stdoutWantsColor)

@@ -27,7 +27,16 @@ public enum AppSession {
             let outline = course.outline(id)
             let translations = Set(course.languages(of: id).filter { $0 != "en" })
             let title = outline.problem == nil ? outline.title : "\(id) (cannot be read)"
-            entries.append(Model.LessonEntry(id: id, title: title, exercises: outline.exercises, translations: translations))
+            // Titles of translations come from a scan of their front matter too.
+            var titles: [String: String] = [:]
+            for language in translations {
+                let url = course.lessonURL(id, language: language)
+                if let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) {
+                    titles[language] = LessonOutline.scan(text, fallbackTitle: title).title
+                }
+            }
+            entries.append(Model.LessonEntry(id: id, title: title, exercises: outline.exercises, translations: translations,
+                                             translatedTitles: titles))
         }
         let saved = environment.lastPosition()
         let language = lang ?? saved?.language ?? "en"
@@ -150,6 +159,11 @@ public final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
                                                     maxScore: report.maxScore, durationMs: report.durationMs,
                                                     fileHash: ProgressStore.fileHash(file)))
         return CheckOutcome(report: report)
+    }
+
+    public func hints(of exercise: String) -> [String] {
+        guard let lesson = try? course.lesson(ExerciseID.lesson(of: exercise)) else { return [] }
+        return lesson.exercises.first { $0.id == exercise }?.hints ?? []
     }
 
     public func nextHint(exercise: String, hints: [String]) -> (index: Int, text: String)? {

@@ -15,6 +15,7 @@ extension CheckOutcome {
     /// Phase text for the status bar.
     public static func describe(_ phase: CheckPhase) -> String {
         switch phase {
+        case .preparingToolkit: CheckPhase.toolkitMessage
         case .compiling: "compiling"
         case .running(let done, let total): "running \(done)/\(total)"
         case .comparing: "comparing"

@@ -22,6 +22,13 @@ public protocol AppEnvironment: AnyObject, Sendable {
     func exerciseFile(_ exercise: String) -> String?
     /// Creates a workspace at the proposed place and returns its path.
     func createWorkspace() throws -> String
+    /// The hints of an exercise of a lesson that is not open (the outline
+    /// does not parse lessons); empty when unknown.
+    func hints(of exercise: String) -> [String]
+}
+
+extension AppEnvironment {
+    public func hints(of exercise: String) -> [String] { [] }
 }
 
 /// A failure with a message for the learner.

@@ -93,6 +93,16 @@ public struct LessonLayout: Sendable {
         return st
     }
 
+    /// "1 pt", "2 pts", "1.5 pts": the same words `lectern list` uses.
+    static func pointsText(_ points: Double) -> String { UIText("en").points(points) }
+
+    /// A title with math only inside `$…$` (so "2-D" keeps its hyphen).
+    static func titleMath(_ title: String, _ math: (String) -> String) -> String {
+        guard title.contains("$") else { return title }
+        return title.split(separator: "$", omittingEmptySubsequences: false).enumerated()
+            .map { $0.offset % 2 == 1 ? math(String($0.element)) : String($0.element) }.joined()
+    }
+
     /// The app's box for a special block: exercise with status and keys, quiz
     /// with its state, demo with how to run it.
     func specialBox(_ anchor: LessonDocument.Anchor, lesson: Lesson, width inner: Int) -> [[Run]] {
@@ -100,18 +110,18 @@ public struct LessonLayout: Sendable {
         case .exercise(let index):
             guard let e = lesson.exercises[safe: index] else { return [] }
             let status = state.exercises[e.id] ?? .notStarted
+            let ui = UIText(lesson.language)
             let mark: Run
             switch status {
-            case .passed: mark = Run("✓ passed", Style(fg: .ansi(70), bold: true))
-            case .attempted: mark = Run("✗ not yet", Style(fg: .ansi(203)))
-            case .notStarted: mark = Run("not started", Self.dim)
+            case .passed: mark = Run(ui.phrase("✓ passed"), Style(fg: .ansi(70), bold: true))
+            case .attempted: mark = Run(ui.phrase("✗ not yet"), Style(fg: .ansi(203)))
+            case .notStarted: mark = Run(ui.phrase("not started"), Self.dim)
             }
-            let points = e.points == e.points.rounded() ? String(Int(e.points)) : String(e.points)
-            let body: [[Run]] = wrap([Run(math(e.title), Style(bold: true))], width: inner - 4)
-                + wrap([Run(e.id, Self.dim), Run(" · \(points) pt · "), mark], width: inner - 4)
-                + [[Run("c", Style(bold: true)), Run(" check  "), Run("h", Style(bold: true)), Run(" hint  "),
-                    Run("e", Style(bold: true)), Run(" edit")]]
-            return box(title: "Exercise", body: body, width: inner, color: 75)
+            let body: [[Run]] = wrap([Run(Self.titleMath(e.title, math), Style(bold: true))], width: inner - 4)
+                + wrap([Run(e.id, Self.dim), Run(" · \(ui.points(e.points)) · "), mark], width: inner - 4)
+                + [[Run("c", Style(bold: true)), Run(ui.pick(" check  ", " 检查  ")), Run("h", Style(bold: true)),
+                    Run(ui.pick(" hint  ", " 提示  ")), Run("e", Style(bold: true)), Run(ui.pick(" edit", " 编辑"))]]
+            return box(title: ui.exerciseTitle, body: body, width: inner, color: 75)
         case .quiz(let index):
             guard let q = lesson.quizzes[safe: index] else { return [] }
             var body: [[Run]] = wrap([Run(q.question, Style(bold: true))], width: inner - 4)
@@ -119,18 +129,20 @@ public struct LessonLayout: Sendable {
                 let letter = String(UnicodeScalar(UInt8(97 + i % 26))) + ") "
                 body += wrap([Run(letter, Self.dim), Run(choice)], width: inner - 4)
             }
+            let ui = UIText(lesson.language)
             switch state.quizzes[index] {
-            case true?: body.append([Run("✓ answered", Style(fg: .ansi(70), bold: true))])
-            case false?: body.append([Run("✗ try again: ", Style(fg: .ansi(203))), Run("Enter", Style(bold: true)), Run(" answers")])
-            case nil: body.append([Run("Enter", Style(bold: true)), Run(" answers")])
+            case true?: body.append([Run(ui.phrase("✓ answered"), Style(fg: .ansi(70), bold: true))])
+            case false?: body.append([Run(ui.phrase("✗ try again: "), Style(fg: .ansi(203))), Run("Enter", Style(bold: true)),
+                                      Run(ui.pick(" answers", " 作答"))])
+            case nil: body.append([Run("Enter", Style(bold: true)), Run(ui.pick(" answers", " 作答"))])
             }
-            return box(title: "Quiz", body: body, width: inner, color: 176)
+            return box(title: ui.quizTitle, body: body, width: inner, color: 176)
         case .demo(let index):
             guard let d = lesson.demos[safe: index] else { return [] }
             let params = d.parameterOrder.map { "\($0)=\(d.parameters[$0] ?? "")" }.joined(separator: " ")
             let body: [[Run]] = wrap([Run("▶ " + d.name, Style(bold: true)), Run(params.isEmpty ? "" : " " + params, Self.dim)], width: inner - 4)
-                + [[Run("r", Style(bold: true)), Run(" runs it  (space pauses, → steps)")]]
-            return box(title: "Demo", body: body, width: inner, color: 114)
+                + [[Run("r", Style(bold: true)), Run(UIText(lesson.language).pick(" runs it  (space pauses, → steps)", " 运行  （空格暂停，→ 单步）"))]]
+            return box(title: UIText(lesson.language).pick("Demo", "演示"), body: body, width: inner, color: 114)
         }
     }
 

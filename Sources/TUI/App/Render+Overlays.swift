@@ -7,9 +7,11 @@ private func centered(_ model: Model, width: Int, height: Int) -> Rect {
     return Rect(x: (model.width - w) / 2, y: max(1, (model.height - h) / 2), width: w, height: h)
 }
 
-/// Clears `rect`, frames it and returns the inside.
+/// Clears `rect` and a column either side (so a pane's frame never touches
+/// the overlay's, which read as a doubled "┌┌" corner), frames it and returns the inside.
 private func panel(_ buffer: inout CellBuffer, _ rect: Rect, title: String, color: UInt8) -> Rect {
-    buffer.fill(rect)
+    let left = max(0, rect.x - 1), right = min(buffer.width, rect.maxX + 1)
+    buffer.fill(Rect(x: left, y: rect.y, width: right - left, height: rect.height))
     buffer.drawFrame(rect, title: title, style: Style(fg: .ansi(color), bold: true))
     return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
 }
@@ -44,6 +46,8 @@ func drawOverlay(_ buffer: inout CellBuffer, _ model: Model, _ overlay: Model.Ov
         buffer.putFitted(more + footer, x: inner.x, y: inner.maxY - 1, width: inner.width, style: Theme.dim)
     }
     let width = min(72, model.width - 2) - 4
+    let ui = UIText(model.language)
+    let helpLines = ui.helpLines
     switch overlay {
     case .help:
         let keyW = helpLines.map { DisplayWidth.of($0.keys) }.max() ?? 0
@@ -54,22 +58,23 @@ func drawOverlay(_ buffer: inout CellBuffer, _ model: Model, _ overlay: Model.Ov
                 lines.append([LessonDocument.Run(CellBuffer.pad(i == 0 ? keys : "", width: keyW) + "  ", Style(bold: true))] + w)
             }
         }
-        body("Keys", color: Theme.accent, lines: lines, footer: Keymap.footer(.help))
+        body(ui.keys, color: Theme.accent, lines: lines, footer: ui.footer(.help))
     case .verdict(let exercise, let outcome, let scroll):
         let color = outcome.passed ? Theme.good : Theme.bad
-        let head = (outcome.passed ? "✓ " : "✗ ") + outcome.verdict.replacingUnderscores
+        let head = (outcome.passed ? "✓ " : "✗ ") + ui.verdict(outcome.verdict)
         var lines: [[LessonDocument.Run]] = [[LessonDocument.Run(head, Style(fg: .ansi(color), bold: true)),
                                               LessonDocument.Run("  " + exercise, Theme.dim)]]
         lines += wrapPlain([outcome.summary], width: width)
         if !outcome.details.isEmpty { lines.append([]) }
         lines += wrapPlain(outcome.details, width: width)
-        let footer = outcome.passed ? "Esc close" : Keymap.footer(.verdict)
-        body("Verdict", color: color, lines: lines, footer: footer, scroll: scroll)
+        let footer = outcome.passed ? ui.phrase("Esc close") : ui.footer(.verdict)
+        body(ui.verdictTitle, color: color, lines: lines, footer: footer, scroll: scroll)
     case .hint(let exercise, let text, let number, let total):
-        var lines: [[LessonDocument.Run]] = [[LessonDocument.Run("Hint \(number) of \(total)", Style(bold: true)),
+        var lines: [[LessonDocument.Run]] = [[LessonDocument.Run(ui.hintNumber(number, of: total), Style(bold: true)),
                                               LessonDocument.Run("  " + exercise, Theme.dim)]]
         lines += wrapPlain([text], width: width)
-        body("Hint", color: 220, lines: lines, footer: number < total ? Keymap.footer(.hint) : "that was the last hint · Esc close")
+        body(ui.hintTitle, color: 220, lines: lines,
+             footer: number < total ? ui.footer(.hint) : ui.phrase("that was the last hint · Esc close"))
     case .quiz(let q):
         var lines = wrapPlain([q.quiz.question], width: width, style: Style(bold: true))
         lines.append([])
@@ -86,19 +91,19 @@ func drawOverlay(_ buffer: inout CellBuffer, _ model: Model, _ overlay: Model.Ov
         lines.append([])
         switch q.result {
         case true?:
-            lines.append([LessonDocument.Run("✓ Right.", Style(fg: .ansi(Theme.good), bold: true))])
+            lines.append([LessonDocument.Run(ui.phrase("✓ Right."), Style(fg: .ansi(Theme.good), bold: true))])
             if let e = q.quiz.explanation { lines += wrapPlain([e], width: width) }
         case false?:
-            lines.append([LessonDocument.Run("✗ Not quite. Reread the section and try again later.", Style(fg: .ansi(Theme.bad), bold: true))])
+            lines.append([LessonDocument.Run(ui.phrase("✗ Not quite. Reread the section and try again later."), Style(fg: .ansi(Theme.bad), bold: true))])
         case nil: break
         }
-        body("Quiz", color: 176, lines: lines, footer: q.result == nil ? Keymap.footer(.quiz) : "Enter or Esc closes")
+        body(ui.quizTitle, color: 176, lines: lines, footer: q.result == nil ? ui.footer(.quiz) : ui.phrase("Enter or Esc closes"))
     case .message(let title, let text):
-        body(title, color: Theme.accent, lines: wrapPlain(text, width: width), footer: "Esc closes")
+        body(title, color: Theme.accent, lines: wrapPlain(text, width: width), footer: ui.phrase("Esc closes"))
     case .offerWorkspace(let path):
         let text = ["There is no workspace here yet. Checking, hints and editing need one: a folder with a starter file per exercise and your progress.",
                     "", "Create it at \(path)?"]
-        body("Workspace", color: 220, lines: wrapPlain(text, width: width), footer: "y create · Esc not now")
+        body(ui.workspaceTitle, color: 220, lines: wrapPlain(text, width: width), footer: ui.phrase("y create · Esc not now"))
     case .demo(let d):
         let rect = Rect(x: 1, y: 1, width: model.width - 2, height: model.height - 2)
         let inner = panel(&buffer, rect, title: "demo " + d.block.name, color: 114)

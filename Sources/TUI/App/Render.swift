@@ -50,7 +50,9 @@ private func drawTitleBar(_ buffer: inout CellBuffer, _ model: Model) {
     buffer.fill(Rect(x: 0, y: 0, width: model.width, height: 1), style: bar)
     let right = " " + (model.language == "en" ? "English" : model.language == "zh" ? "中文" : model.language) + " "
     let rw = DisplayWidth.of(right)
-    buffer.putFitted(" Lectern · " + model.courseTitle, x: 0, y: 0, width: max(0, model.width - rw - 1), style: bar)
+    // The course title once: "Lectern — …" is not prefixed with "Lectern · " again.
+    let title = model.courseTitle.hasPrefix("Lectern") ? model.courseTitle : "Lectern · " + model.courseTitle
+    buffer.putFitted(" " + title, x: 0, y: 0, width: max(0, model.width - rw - 1), style: bar)
     if model.width > rw + 12 { buffer.put(right, x: model.width - rw, y: 0, style: bar) }
 }
 
@@ -58,7 +60,8 @@ private func drawOutline(_ buffer: inout CellBuffer, _ model: Model, _ rect: Rec
     let focused = model.focus == .outline
     let solvedAll = model.lessons.reduce(0) { $0 + model.progress(of: $1).solved }
     let totalAll = model.lessons.reduce(0) { $0 + $1.exercises.count }
-    buffer.drawFrame(rect, title: "Course · \(solvedAll)/\(totalAll) solved",
+    let ui = UIText(model.language)
+    buffer.drawFrame(rect, title: ui.courseCounter(solved: solvedAll, total: totalAll),
                      style: focused ? Theme.focusedFrame : Theme.frame)
     let inner = rect.inset(1)
     guard inner.width > 0, inner.height > 0 else { return }
@@ -71,7 +74,7 @@ private func drawOutline(_ buffer: inout CellBuffer, _ model: Model, _ rect: Rec
         let mark = model.openLesson == i ? "▸" : " "
         let count = total == 0 ? "" : solved == total ? " \(solved)/\(total) ✓" : " \(solved)/\(total)"
         let countW = DisplayWidth.of(count)
-        let label = "\(mark)\(i + 1). \(entry.title)"
+        let label = "\(mark)\(i + 1). \(entry.title(in: model.language))"
         var style = Style()
         if i == model.selected {
             style = focused ? Style(bold: true, reverse: true) : Style(bold: true, underline: !model.colorMode.hasColor)
@@ -88,14 +91,16 @@ private func drawOutline(_ buffer: inout CellBuffer, _ model: Model, _ rect: Rec
 
 private func drawLessonPane(_ buffer: inout CellBuffer, _ model: Model, _ rect: Rect) {
     let focused = model.focus == .lesson
-    var title = model.lesson?.title ?? model.currentEntry?.title ?? "Lesson"
-    if let l = model.lesson, l.language != "en" { title += " · " + l.language }
+    let ui = UIText(model.language)
+    var title = model.lesson?.title ?? model.currentEntry?.title(in: model.language) ?? ui.lesson
+    // The language is named only when it is not the one the app speaks.
+    if let l = model.lesson, l.language != "en", l.language != model.language { title += " · " + l.language }
     buffer.drawFrame(rect, title: title, style: focused ? Theme.focusedFrame : Theme.frame)
     let text = model.lessonTextRect
     guard text.width > 0, text.height > 0 else { return }
     guard let doc = model.document else {
         let message = model.lessonError.map { "could not open the lesson: \($0)" }
-            ?? (model.openLesson == nil ? "Enter opens the selected lesson" : "loading…")
+            ?? ui.phrase(model.openLesson == nil ? "Enter opens the selected lesson" : "loading…")
         // Wrapped, not cut: an error names a file path and line that must be read in full.
         var rest = Substring(message)
         var row = 0
@@ -123,7 +128,7 @@ private func drawLessonPane(_ buffer: inout CellBuffer, _ model: Model, _ rect: 
         if highlightQuery { highlight(&buffer, line: line.text, query: query, at: text.x, y: text.y + row, clip: text, current: index == current) }
     }
     // The block under the cursor gets a marker on the frame.
-    if focused, let anchor = model.anchorInView,
+    if focused, model.overlay == nil, let anchor = model.anchorInView,
        let start = (model.scroll..<min(doc.lines.count, model.scroll + text.height)).first(where: { doc.lines[$0].anchor == anchor }) {
         buffer[rect.x, text.y + start - model.scroll] = Cell("▶", style: Style(fg: .ansi(Theme.accent), bold: true))
     }
@@ -169,21 +174,22 @@ private func drawStatusBar(_ buffer: inout CellBuffer, _ model: Model) {
     var bar = Theme.status
     if !model.colorMode.hasColor { bar = Style(reverse: true) }
     buffer.fill(Rect(x: 0, y: y, width: model.width, height: 1), style: bar)
-    let right = " " + (model.workspace.map { "ws: " + shortPath($0) } ?? "no workspace") + " "
+    let ui = UIText(model.language)
+    let right = " " + (model.workspace.map { "ws: " + shortPath($0) } ?? ui.phrase("no workspace")) + " "
     let left: String
     if model.search.editing {
         left = " /" + model.search.query + "▏  Enter find · Esc cancel"
     } else if let (exercise, phase) = model.checking {
         let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
-        left = " " + frames[model.spinner % frames.count] + " checking \(exercise): \(phase)…"
+        left = " " + frames[model.spinner % frames.count] + " \(ui.phrase("checking")) \(exercise): \(ui.phrase(phase))…"
     } else if let notice = model.notice {
         left = " " + notice
     } else if model.overlay != nil {
-        left = " Esc close · q quit"
+        left = " " + ui.phrase("Esc close · q quit")
     } else if model.focus == .outline {
-        left = " " + Keymap.footer(.outline)
+        left = " " + ui.footer(.outline)
     } else {
-        var hint = " " + Keymap.footer(.lesson)
+        var hint = " " + ui.footer(.lesson)
         if !model.search.matches.isEmpty, let c = model.search.current { hint = " match \(c + 1)/\(model.search.matches.count) · n/N next/prev ·" + hint }
         left = hint
     }

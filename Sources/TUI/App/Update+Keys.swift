@@ -29,9 +29,9 @@ func handleKey(_ model: inout Model, _ key: Key) -> [Effect] {
         guard let id = exerciseForAction(model) else { model.notice = "this lesson has no exercise"; return [] }
         return startCheck(&model, id)
     case .hint:
-        guard let id = exerciseForAction(model), let block = model.lesson?.exercises.first(where: { $0.id == id })
+        guard let id = exerciseForAction(model), let hints = hintsOf(model, id)
         else { model.notice = "no exercise here to give a hint for"; return [] }
-        return [.nextHint(exercise: id, hints: block.hints)]
+        return [.nextHint(exercise: id, hints: hints)]
     case .edit:
         guard let id = exerciseForAction(model) else { model.notice = "no exercise here to edit"; return [] }
         guard model.workspace != nil else { model.overlay = .offerWorkspace(path: model.proposedWorkspace); return [] }
@@ -168,11 +168,34 @@ private func switchLanguage(_ model: inout Model) -> [Effect] {
     return model.open(open, scroll: keep)
 }
 
-/// The exercise under the cursor, else the open lesson's first unsolved one, else its first.
-private func exerciseForAction(_ model: Model) -> String? {
-    guard let lesson = model.lesson else { return model.currentEntry?.exercises.first }
-    if model.focus == .lesson, case .exercise(let i)? = model.anchorInView, let e = lesson.exercises[safe: i] { return e.id }
-    return lesson.exercises.first { model.statuses[$0.id] != .passed }?.id ?? lesson.exercises.first?.id
+/// The exercise the reader is looking at. In the outline: the highlighted
+/// lesson's next unsolved exercise (else its first). In a lesson: the
+/// exercise block under the cursor, else one in view, else the nearest one
+/// above the visible part, else the lesson's next unsolved one.
+func exerciseForAction(_ model: Model) -> String? {
+    func nextUnsolved(_ ids: [String]) -> String? { ids.first { model.statuses[$0] != .passed } ?? ids.first }
+    if model.focus == .outline || model.lesson == nil {
+        return nextUnsolved(model.lessons[safe: model.selected]?.exercises ?? [])
+    }
+    guard let lesson = model.lesson else { return nil }
+    var candidates: [LessonDocument.Anchor] = []
+    if let a = model.anchorInView { candidates.append(a) }
+    candidates += model.anchorsInView
+    if let doc = model.document,
+       let above = doc.anchorStarts.last(where: { if case .exercise = $0.anchor { $0.line < model.scroll } else { false } }) {
+        candidates.append(above.anchor)
+    }
+    for case .exercise(let i) in candidates { if let e = lesson.exercises[safe: i] { return e.id } }
+    return nextUnsolved(lesson.exercises.map(\.id))
+}
+
+/// The hints of `exercise`: from the open lesson, else from the outline's entry.
+func hintsOf(_ model: Model, _ exercise: String) -> [String]? {
+    if let block = model.lesson?.exercises.first(where: { $0.id == exercise }) { return block.hints }
+    // An outline entry lists its exercises; its hints are read with the lesson,
+    // so an empty list asks the runtime to read them (`AppEnvironment.hints`).
+    guard let entry = model.lessons.first(where: { $0.exercises.contains(exercise) }) else { return nil }
+    return entry.hints[exercise] ?? []
 }
 
 private func runDemo(_ model: inout Model) -> [Effect] {
@@ -208,8 +231,8 @@ private func overlayKey(_ model: inout Model, _ key: Key) -> [Effect] {
     case .hint(let exercise, _, _, _):
         switch Keymap.action(for: key, in: .hint) {
         case .hint?:
-            guard let block = model.lesson?.exercises.first(where: { $0.id == exercise }) else { return [] }
-            return [.nextHint(exercise: exercise, hints: block.hints)]
+            guard let hints = hintsOf(model, exercise) else { return [] }
+            return [.nextHint(exercise: exercise, hints: hints)]
         case .close?: model.overlay = nil
         default: break
         }
@@ -223,8 +246,8 @@ private func overlayKey(_ model: inout Model, _ key: Key) -> [Effect] {
         case .check?: model.overlay = nil; return startCheck(&model, exercise)
         case .edit?: model.overlay = nil; return [.openEditor(exercise: exercise)]
         case .hint?:
-            guard let block = model.lesson?.exercises.first(where: { $0.id == exercise }) else { return [] }
-            return [.nextHint(exercise: exercise, hints: block.hints)]
+            guard let hints = hintsOf(model, exercise) else { return [] }
+            return [.nextHint(exercise: exercise, hints: hints)]
         case .close?: model.overlay = nil
         default: break
         }

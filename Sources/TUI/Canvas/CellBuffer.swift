@@ -125,8 +125,13 @@ public struct CellBuffer: Sendable, Equatable {
 
     /// Fills a rectangle with `character` in `style`.
     public mutating func fill(_ rect: Rect, _ character: Character = " ", style: Style = .plain) {
+        let x0 = max(rect.x, 0), x1 = min(rect.maxX, width)
+        guard x0 < x1 else { return }
         for y in max(rect.y, 0)..<min(rect.maxY, height) {
-            for x in max(rect.x, 0)..<min(rect.maxX, width) { self[x, y] = Cell(character, style: style) }
+            // A wide character cut by the edge loses its other half too, so no row grows wider than the screen.
+            clearWide(at: x0, y: y)
+            clearWide(at: x1 - 1, y: y)
+            for x in x0..<x1 { self[x, y] = Cell(character, style: style) }
         }
     }
 
