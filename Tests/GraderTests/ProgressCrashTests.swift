@@ -49,10 +49,21 @@ struct ProgressCrashTests {
     }
 
     /// Every attempt in the store as (id, exercise, verdict), oldest first.
-    static func rows(_ ws: URL) throws -> [String] {
+    static func rows(_ ws: URL, of id: String = exercise) throws -> [String] {
         let store = try ProgressStore(path: ws.appendingPathComponent(".lectern/progress.sqlite").path, busyTimeout: 10)
         #expect(store.notice == nil, "the store was set aside: \(store.notice ?? "")")
-        return try store.attempts(of: exercise).map { "\($0.id ?? -1) \($0.exercise) \($0.verdict)" }
+        return try store.attempts(of: id).map { "\($0.id ?? -1) \($0.exercise) \($0.verdict)" }
+    }
+
+    /// Rewrites the exercise file as its starter plus a marker line. An
+    /// unchanged re-check is not a new attempt, so a test that counts attempts
+    /// alternates two texts (each compiled once, then taken from the cache).
+    static func edit(_ ws: URL, _ id: String = exercise, variant: Int) throws {
+        let file = ws.appendingPathComponent("Exercises/\(id).swift")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        if let marker = text.range(of: "\n// variant ") { text = String(text[..<marker.lowerBound]) + "\n" }
+        text = text.trimmingCharacters(in: .newlines) + "\n// variant \(variant)\n"
+        try text.write(to: file, atomically: true, encoding: .utf8)
     }
 
     @Test func sigkillAtRandomMomentsNeverLosesAnEarlierResult() throws {
@@ -68,7 +79,8 @@ struct ProgressCrashTests {
         before = try Self.rows(ws)
         var rng = KillMoments(seed: 13)
         var killedAfterRecording = 0
-        for _ in 0..<(Self.soak ? 200 : 20) {
+        for round in 0..<(Self.soak ? 200 : 20) {
+            try Self.edit(ws, variant: round % 2)
             let p = Self.process(["check", Self.exercise], in: ws)
             try p.run()
             Thread.sleep(forTimeInterval: lifetime * 1.2 * rng.unit())
@@ -83,7 +95,8 @@ struct ProgressCrashTests {
         }
         // Over 200 kills some land after the attempt was recorded and most before.
         if Self.soak { #expect(killedAfterRecording > 0 && killedAfterRecording < 200, "\(killedAfterRecording)") }
-        // The store still takes writes after all that.
+        // The store still takes writes after all that (a text unlike the last one recorded).
+        try Self.edit(ws, variant: 2)
         let last = Self.process(["check", Self.exercise], in: ws)
         try last.run(); last.waitUntilExit()
         #expect(try Self.rows(ws).count == before.count + 1)
@@ -92,21 +105,27 @@ struct ProgressCrashTests {
     @Test func twoProcessesRecordingAtOnceLoseNothing() throws {
         let ws = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
-        let start = try Self.rows(ws).count
+        // Two processes, each checking its own exercise with a new text every
+        // time, so every check is a new attempt and both write at once.
+        let ids = [Self.exercise, "sliding-window-max/deque"]
+        let start = try ids.map { try Self.rows(ws, of: $0).count }
         let perProcess = Self.soak ? 50 : 8
         let group = DispatchGroup()
-        for _ in 0..<2 {
+        for id in ids {
             group.enter()
             DispatchQueue.global().async {
-                for _ in 0..<perProcess {
-                    let p = Self.process(["check", Self.exercise], in: ws)
+                for round in 0..<perProcess {
+                    try? Self.edit(ws, id, variant: 3 + round % 2)
+                    let p = Self.process(["check", id], in: ws)
                     try? p.run(); p.waitUntilExit()
                 }
                 group.leave()
             }
         }
         group.wait()
-        #expect(try Self.rows(ws).count == start + 2 * perProcess)
+        for (id, count) in zip(ids, start) {
+            #expect(try Self.rows(ws, of: id).count == count + perProcess, "\(id)")
+        }
     }
 }
 
