@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tensor
 @testable import Grader
 
 /// The progress store under faults, through the real `lectern` binary:
@@ -77,13 +78,13 @@ struct ProgressCrashTests {
         try timing.run(); timing.waitUntilExit()
         let lifetime = Date().timeIntervalSince(t0)
         before = try Self.rows(ws)
-        var rng = KillMoments(seed: 13)
+        var rng = SeededRandom(seed: 13)
         var killedAfterRecording = 0
         for round in 0..<(Self.soak ? 200 : 20) {
             try Self.edit(ws, variant: round % 2)
             let p = Self.process(["check", Self.exercise], in: ws)
             try p.run()
-            Thread.sleep(forTimeInterval: lifetime * 1.2 * rng.unit())
+            Thread.sleep(forTimeInterval: lifetime * 1.2 * rng.uniform())
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             let after = try Self.rows(ws)
@@ -127,18 +128,4 @@ struct ProgressCrashTests {
             #expect(try Self.rows(ws, of: id).count == count + perProcess, "\(id)")
         }
     }
-}
-
-/// A seeded SplitMix64 for reproducible kill moments.
-struct KillMoments {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
