@@ -155,9 +155,10 @@ public final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
         let report = checker.check(spec, file: file, points: points, partial: graded?.partial ?? .equalGroups) {
             progress(CheckOutcome.describe($0))
         }
-        _ = try? store?.recordAttempt(AttemptRecord(exercise: exercise, verdict: report.verdict.rawValue, score: report.score,
-                                                    maxScore: report.maxScore, durationMs: report.durationMs,
-                                                    fileHash: ProgressStore.fileHash(file)))
+        // The same rule as `lectern check`: an unchanged re-check is not a new attempt.
+        var recorded = report
+        recorded.exercise = exercise      // the course's id, also for an exercise of another kind
+        _ = try? store?.recordAttempt(recorded, file: file)
         return CheckOutcome(report: report)
     }
 
