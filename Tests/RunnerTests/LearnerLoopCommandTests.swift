@@ -24,6 +24,14 @@ import Testing
         #expect(badID.status == 2 && badID.stderr.contains("did you mean tokenization/merge?"), "\(badID.stderr)")
         let ambiguous = try lectern(["check", "sliding", "--file", "/dev/null"])
         #expect(ambiguous.status == 2 && ambiguous.stderr.contains("sliding-window-max/naive"), "\(ambiguous.stderr)")
+        // hint, try and reset take the same short names and suggest the same way.
+        let hintTypo = try lectern(["hint", "tokeniztion/merge"])
+        #expect(hintTypo.status == 2 && hintTypo.stderr.contains("did you mean tokenization/merge?"), "\(hintTypo.stderr)")
+        let tryShort = try lectern(["try", "naive", "--input", #"{"nums": [2, 1], "k": 2}"#, "--file", "/dev/null"])
+        #expect(tryShort.stdout.contains("reference  [2]") || tryShort.stderr.contains("sliding-window-max/naive"),
+                "\(tryShort.stdout)\(tryShort.stderr)")
+        let resetTypo = try lectern(["reset", "dequeue"])
+        #expect(resetTypo.status == 2 && resetTypo.stderr.contains("deque"), "\(resetTypo.stderr)")
     }
 
     @Test func workspaceChecksRecordsAndReset() throws {
@@ -43,6 +51,8 @@ import Testing
         let first = try lectern(["check"], in: dir)
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         #expect(first.stderr.contains("checking sliding-window-max/naive"), "\(first.stderr)")
+        let hint = try lectern(["hint", "naive"], in: dir)
+        #expect(hint.status == 0 && hint.stdout.contains("for sliding-window-max/naive"), "\(hint.stdout)\(hint.stderr)")
         // A short name, then a path; the unchanged file is not a new attempt.
         #expect(try lectern(["check", "naive"], in: dir).status == 0)
         #expect(try lectern(["check", "Exercises/sliding-window-max/naive.swift"], in: dir).status == 0)

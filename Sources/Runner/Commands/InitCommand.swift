@@ -128,6 +128,15 @@ enum WorkspaceContext {
         }
     }
 
+    /// The exercise id a learner typed: a full id, a unique short name
+    /// (`deque`) or a path to the exercise file; exits 2 listing candidates
+    /// when it is ambiguous and the nearest ids when it is unknown.
+    static func exerciseID(_ text: String, workspace: Workspace?) -> String {
+        let match = ExerciseArgument.resolve(text, ids: ExerciseRegistry.all.map(\.id), workspace: workspace)
+        guard case .found(let id, _) = match else { fail(ExerciseArgument.problem(text, match)!) }
+        return id
+    }
+
     /// The workspace around the current directory; exits 2 with what to do when there is none.
     static func required() -> Workspace {
         guard let ws = current() else {
