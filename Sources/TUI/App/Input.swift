@@ -86,6 +86,9 @@ public struct CheckOutcome: Sendable, Equatable {
     public var summary: String
     /// The body: the shrunk case, expected, got, the diff, diagnostics, output.
     public var details: [String]
+    /// The summary in other languages, by language code (`zh`), built from the
+    /// report's fields; the app falls back to `summary`.
+    public var translatedSummaries: [String: String] = [:]
 
     public init(verdict: String, passed: Bool, score: Double = 0, maxScore: Double = 0,
                 summary: String = "", details: [String] = []) {

@@ -64,7 +64,7 @@ func drawOverlay(_ buffer: inout CellBuffer, _ model: Model, _ overlay: Model.Ov
         let head = (outcome.passed ? "✓ " : "✗ ") + ui.verdict(outcome.verdict)
         var lines: [[LessonDocument.Run]] = [[LessonDocument.Run(head, Style(fg: .ansi(color), bold: true)),
                                               LessonDocument.Run("  " + exercise, Theme.dim)]]
-        lines += wrapPlain([outcome.summary], width: width)
+        lines += wrapPlain([outcome.translatedSummaries[model.language] ?? outcome.summary], width: width)
         if !outcome.details.isEmpty { lines.append([]) }
         lines += wrapPlain(outcome.details, width: width)
         let footer = outcome.passed ? ui.phrase("Esc close") : ui.footer(.verdict)
