@@ -95,6 +95,9 @@ final class FakeEnvironment: AppEnvironment, @unchecked Sendable {
     var exercisesFolder = "/tmp/ws/Exercises"
     func exerciseFile(_ exercise: String) -> String? { "\(exercisesFolder)/\(exercise).swift" }
     func createWorkspace() throws -> String { "/tmp/ws" }
+    /// Hints of exercises whose lesson is not open, by id.
+    var outlineHints: [String: [String]] = [:]
+    func hints(of exercise: String, language: String) -> [String] { outlineHints[exercise] ?? [] }
 }
 
 extension CellBuffer {

@@ -88,7 +88,7 @@ public enum GradescopeBundle {
             swift build -c release --product lectern
             ln -sf /autograder/lectern/.build/release/lectern /usr/local/bin/lectern
             # The toolkit learners' files compile against, built now instead of at the first submission.
-            lectern describe > /dev/null
+            lectern toolkit
 
             """
     }

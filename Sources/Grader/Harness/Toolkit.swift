@@ -123,15 +123,11 @@ struct Toolkit: Sendable {
         let swiftc = try locateSwiftc()
         let tensorDir = try locateTensorSources()
         let fm = FileManager.default
-        let names = ((try? fm.contentsOfDirectory(atPath: tensorDir.path)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
-        guard !names.isEmpty else { throw GraderFailure("no Swift files in \(tensorDir.path)") }
-        var material: [UInt8] = Array("toolkit-v2|\(compilerIdentity(swiftc))|\(languageFlags)\n".utf8)
-        for name in names {
-            material += Array("\(name)\n".utf8)
-            material += Array((fm.contents(atPath: tensorDir.appendingPathComponent(name).path)) ?? Data())
-        }
+        let tensorFiles = TensorSources.files(in: tensorDir)
+        guard !tensorFiles.isEmpty else { throw GraderFailure("no Swift files in \(tensorDir.path)") }
         let kitFiles = try locateKitSources(besideTensor: tensorDir)
-        for file in kitFiles {
+        var material: [UInt8] = Array("toolkit-v2|\(compilerIdentity(swiftc))|\(languageFlags)\n".utf8)
+        for file in tensorFiles + kitFiles {
             material += Array("\(file.lastPathComponent)\n".utf8)
             material += Array((fm.contents(atPath: file.path)) ?? Data())
         }
@@ -149,7 +145,7 @@ struct Toolkit: Sendable {
         let tensor = try runTool(swiftc, common + ["-module-name", "Tensor",
             "-emit-module-path", work.appendingPathComponent("Tensor.swiftmodule").path,
             "-o", work.appendingPathComponent("libTensor.a").path]
-            + names.map { tensorDir.appendingPathComponent($0).path }, in: work)
+            + tensorFiles.map(\.path), in: work)
         guard tensor.status == 0 else { throw GraderFailure("building the Tensor module failed:\n\(tensor.output)") }
         let kit = try runTool(swiftc, common + ["-module-name", "LecternKit", "-I", work.path,
             "-emit-module-path", work.appendingPathComponent("LecternKit.swiftmodule").path,

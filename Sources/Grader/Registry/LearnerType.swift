@@ -1,5 +1,3 @@
-import Tensor
-
 /// The learner-side declaration of an Engine result type, generated from the
 /// Engine type itself so each field is declared once.
 ///
@@ -39,10 +37,7 @@ public enum LearnerType {
     }
 
     /// `Array<Array<Double>>` → `[[Double]]`, `Optional<Int>` → `Int?`, `Matrix` → `[[Double]]`.
-    static func swiftSpelling(of type: Any.Type) -> String {
-        if type == Matrix.self { return "[[Double]]" }
-        return sugar(String(describing: type))
-    }
+    static func swiftSpelling(of type: Any.Type) -> String { sugar(String(describing: type)) }
 
     /// Rewrites generic spellings of arrays, optionals and dictionaries as sugar.
     static func sugar(_ text: String) -> String {

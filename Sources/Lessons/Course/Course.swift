@@ -246,9 +246,10 @@ public struct LessonOutline: Sendable, Equatable {
 }
 
 extension Course {
-    /// The outline entry of lesson `id` (English), read without parsing the lesson.
-    public func outline(_ id: String) -> LessonOutline {
-        let url = lessonURL(id)
+    /// The outline entry of lesson `id` in `language` (English by default),
+    /// read without parsing the lesson.
+    public func outline(_ id: String, language: String? = nil) -> LessonOutline {
+        let url = lessonURL(id, language: language)
         do throws(ContentProblem) {
             let text = try ContentFile.text(try ContentFile.read(url), file: url.path)
             return LessonOutline.scan(text, fallbackTitle: id)

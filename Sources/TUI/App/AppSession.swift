@@ -30,10 +30,8 @@ public enum AppSession {
             // Titles of translations come from a scan of their front matter too.
             var titles: [String: String] = [:]
             for language in translations {
-                let url = course.lessonURL(id, language: language)
-                if let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) {
-                    titles[language] = LessonOutline.scan(text, fallbackTitle: title).title
-                }
+                let translated = course.outline(id, language: language)
+                if translated.problem == nil { titles[language] = translated.title }
             }
             entries.append(Model.LessonEntry(id: id, title: title, exercises: outline.exercises, translations: translations,
                                              translatedTitles: titles))
@@ -162,8 +160,8 @@ public final class CourseEnvironment: AppEnvironment, @unchecked Sendable {
         return CheckOutcome(report: report)
     }
 
-    public func hints(of exercise: String) -> [String] {
-        guard let lesson = try? course.lesson(ExerciseID.lesson(of: exercise)) else { return [] }
+    public func hints(of exercise: String, language: String) -> [String] {
+        guard let lesson = try? course.lesson(ExerciseID.lesson(of: exercise), language: language) else { return [] }
         return lesson.exercises.first { $0.id == exercise }?.hints ?? []
     }
 

@@ -24,11 +24,11 @@ public protocol AppEnvironment: AnyObject, Sendable {
     func createWorkspace() throws -> String
     /// The hints of an exercise of a lesson that is not open (the outline
     /// does not parse lessons); empty when unknown.
-    func hints(of exercise: String) -> [String]
+    func hints(of exercise: String, language: String) -> [String]
 }
 
 extension AppEnvironment {
-    public func hints(of exercise: String) -> [String] { [] }
+    public func hints(of exercise: String, language: String) -> [String] { [] }
 }
 
 /// A failure with a message for the learner.

@@ -109,6 +109,3 @@ public enum Keymap {
         bindings.compactMap { $0.footer[context] }.joined(separator: " · ")
     }
 }
-
-/// The key list shown by `?`, from the keymap.
-public var helpLines: [(keys: String, action: String)] { Keymap.helpLines }

@@ -11,14 +11,12 @@ public struct Model {
         public var exercises: [String]
         /// Languages with a translation besides English ("zh").
         public var translations: Set<String>
-        /// Hints by exercise id, so `h` works from the outline before the lesson is open.
-        public var hints: [String: [String]]
         /// The title in each translation's front matter, by language.
         public var translatedTitles: [String: String]
         public init(id: String, title: String, exercises: [String], translations: Set<String> = [],
-                    hints: [String: [String]] = [:], translatedTitles: [String: String] = [:]) {
+                    translatedTitles: [String: String] = [:]) {
             self.id = id; self.title = title; self.exercises = exercises; self.translations = translations
-            self.hints = hints; self.translatedTitles = translatedTitles
+            self.translatedTitles = translatedTitles
         }
 
         /// The title to show in `language`: the translation's, else English.

@@ -121,7 +121,7 @@ func drawOverlay(_ buffer: inout CellBuffer, _ model: Model, _ overlay: Model.Ov
                 putRuns(&buffer, line, x: area.x, y: area.y + i, clip: area, mono: mono)
             }
         }
-        buffer.putFitted(d.clock.status + " · " + Keymap.footer(.demo),
+        buffer.putFitted(d.clock.status + " · " + ui.footer(.demo),
                          x: inner.x, y: inner.maxY - 1, width: inner.width, style: Theme.dim)
     }
 }

@@ -73,7 +73,7 @@ public final class AppRuntime: @unchecked Sendable {
             }
             return []
         case .nextHint(let exercise, let given):
-            let hints = given.isEmpty ? environment.hints(of: exercise) : given
+            let hints = given.isEmpty ? environment.hints(of: exercise, language: model.language) : given
             let next = environment.nextHint(exercise: exercise, hints: hints)
             return [.hintLoaded(exercise: exercise, index: next?.index, text: next?.text, total: hints.count)]
         case .recordQuiz(let lesson, let index, let answer, let correct):

@@ -192,10 +192,9 @@ func exerciseForAction(_ model: Model) -> String? {
 /// The hints of `exercise`: from the open lesson, else from the outline's entry.
 func hintsOf(_ model: Model, _ exercise: String) -> [String]? {
     if let block = model.lesson?.exercises.first(where: { $0.id == exercise }) { return block.hints }
-    // An outline entry lists its exercises; its hints are read with the lesson,
-    // so an empty list asks the runtime to read them (`AppEnvironment.hints`).
-    guard let entry = model.lessons.first(where: { $0.exercises.contains(exercise) }) else { return nil }
-    return entry.hints[exercise] ?? []
+    // The outline lists exercises without parsing lessons, so their hints are
+    // unknown here: an empty list asks the runtime to read them (`AppEnvironment.hints`).
+    return model.lessons.contains { $0.exercises.contains(exercise) } ? [] : nil
 }
 
 private func runDemo(_ model: inout Model) -> [Effect] {
