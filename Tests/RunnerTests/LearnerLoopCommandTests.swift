@@ -34,6 +34,19 @@ import Testing
         #expect(resetTypo.status == 2 && resetTypo.stderr.contains("deque"), "\(resetTypo.stderr)")
     }
 
+    /// An instructor's exercise of another kind (`windows/deque`, `kind:
+    /// sliding-window-max/deque`) is named by its own id or short name.
+    @Test func instructorsIDsAndShortNames() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-kind-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let course = LecternProcess.packageRoot.appendingPathComponent("Tests/GraderTests/Fixtures/instructor-course")
+        #expect(try lectern(["init", dir.path, "--course", course.path]).status == 0)
+        let hint = try lectern(["hint", "deque"], in: dir)
+        #expect(hint.status == 0 && hint.stdout.contains("for windows/deque"), "\(hint.stdout)\(hint.stderr)")
+        let typo = try lectern(["hint", "deqeu"], in: dir)
+        #expect(typo.status == 2 && typo.stderr.contains("did you mean windows/deque?"), "\(typo.stderr)")
+    }
+
     @Test func workspaceChecksRecordsAndReset() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-loop-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let workspace = WorkspaceContext.current()
-        let (exercise, named) = CheckCommand.resolve(self.exercise, workspace: workspace)
+        let (exercise, named) = CheckCommand.argument(self.exercise, options: course, workspace: workspace)
         let graded = CheckCommand.resolve(exercise, options: course, workspace: workspace)
         guard let spec = graded?.spec ?? ExerciseRegistry.spec(exercise) else {
             fail(ReferenceError.unknownExercise(exercise).description)
@@ -71,8 +71,8 @@ struct CheckCommand: ParsableCommand {
     /// recently saved exercise file of the workspace; the second value is the
     /// file the argument named when it is not the workspace's. Exits 2 with
     /// candidates or suggestions when the argument names no single exercise.
-    static func resolve(_ text: String?, workspace: Workspace?) -> (id: String, file: URL?) {
-        let ids = ExerciseRegistry.all.map(\.id)
+    static func argument(_ text: String?, options: CourseOptions, workspace: Workspace?) -> (id: String, file: URL?) {
+        let ids = WorkspaceContext.exerciseIDs(course: options.course, workspace: workspace)
         guard let text else {
             guard let workspace else {
                 fail("name the exercise to check (e.g. `lectern check sliding-window-max/deque`), or run this inside a workspace (`lectern init`) to check the file you saved last")
@@ -83,9 +83,7 @@ struct CheckCommand: ParsableCommand {
             WorkspaceContext.note("checking \(id), the exercise file you saved last")
             return (id, nil)
         }
-        let match = ExerciseArgument.resolve(text, ids: ids, workspace: workspace)
-        guard case .found(let id, let file) = match else { fail(ExerciseArgument.problem(text, match)!) }
-        return (id, file)
+        return WorkspaceContext.exerciseArgument(text, ids: ids, workspace: workspace)
     }
 
     /// `--file`, else the workspace's file; exits 2 with what to do when neither exists.

@@ -15,7 +15,7 @@ struct HintCommand: ParsableCommand {
     var exercise: String
 
     func run() throws {
-        let exercise = WorkspaceContext.exerciseID(self.exercise, workspace: WorkspaceContext.current())
+        let exercise = WorkspaceContext.exerciseID(self.exercise, course: course.course, workspace: WorkspaceContext.current())
         let workspace = WorkspaceContext.required()
         let loaded = WorkspaceContext.loadCourse(course, workspace: workspace)
         let (_, block) = WorkspaceContext.exercise(exercise, in: loaded, language: course.lang)

@@ -131,10 +131,27 @@ enum WorkspaceContext {
     /// The exercise id a learner typed: a full id, a unique short name
     /// (`deque`) or a path to the exercise file; exits 2 listing candidates
     /// when it is ambiguous and the nearest ids when it is unknown.
-    static func exerciseID(_ text: String, workspace: Workspace?) -> String {
-        let match = ExerciseArgument.resolve(text, ids: ExerciseRegistry.all.map(\.id), workspace: workspace)
-        guard case .found(let id, _) = match else { fail(ExerciseArgument.problem(text, match)!) }
-        return id
+    static func exerciseID(_ text: String, course: String?, workspace: Workspace?) -> String {
+        exerciseArgument(text, ids: exerciseIDs(course: course, workspace: workspace), workspace: workspace).id
+    }
+
+    /// `exerciseID`, with the file the argument named when it was a path.
+    static func exerciseArgument(_ text: String, ids: [String], workspace: Workspace?) -> (id: String, file: URL?) {
+        if ExerciseRegistry.spec(text) != nil { return (text, nil) }   // a grader id, even outside this course
+        let match = ExerciseArgument.resolve(text, ids: ids, workspace: workspace)
+        guard case .found(let id, let file) = match else { fail(ExerciseArgument.problem(text, match)!) }
+        return (id, file)
+    }
+
+    /// The ids a short name or path is matched against: the course's
+    /// exercises (read from each lesson's outline, so an instructor's id of
+    /// another `kind:` counts), or the grader's when the course cannot be read.
+    static func exerciseIDs(course explicit: String?, workspace: Workspace?) -> [String] {
+        let builtIn = { () throws -> URL in try Course.locateBuiltIn() }
+        guard let root = try? (workspace?.courseRoot(explicit: explicit, builtIn: builtIn)
+                               ?? explicit.map { URL(fileURLWithPath: $0) } ?? builtIn()),
+              let course = try? Course.load(from: root) else { return ExerciseRegistry.all.map(\.id) }
+        return course.lessonIDs.flatMap { course.outline($0).exercises }
     }
 
     /// The workspace around the current directory; exits 2 with what to do when there is none.

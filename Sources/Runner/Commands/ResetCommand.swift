@@ -18,7 +18,7 @@ struct ResetCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        let exercise = WorkspaceContext.exerciseID(self.exercise, workspace: WorkspaceContext.current())
+        let exercise = WorkspaceContext.exerciseID(self.exercise, course: course.course, workspace: WorkspaceContext.current())
         let workspace = WorkspaceContext.required()
         let loaded = WorkspaceContext.loadCourse(course, workspace: workspace)
         _ = WorkspaceContext.exercise(exercise, in: loaded, language: nil)

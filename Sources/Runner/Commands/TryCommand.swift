@@ -27,7 +27,7 @@ struct TryCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let exercise = WorkspaceContext.exerciseID(self.exercise, workspace: WorkspaceContext.current())
+        let exercise = WorkspaceContext.exerciseID(self.exercise, course: nil, workspace: WorkspaceContext.current())
         guard let spec = ExerciseRegistry.spec(exercise) else {
             fail(ReferenceError.unknownExercise(exercise).description)
         }
