@@ -23,3 +23,5 @@ extension Transformer: ElementaryFunctions {}
 extension LinearAttention: ElementaryFunctions {}
 extension FLASH: ElementaryFunctions {}
 extension Diffusion: ElementaryFunctions {}
+extension DETR: ElementaryFunctions {}
+extension Checkpointing: ElementaryFunctions {}

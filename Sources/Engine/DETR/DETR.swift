@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// DETR's box arithmetic, the assignment problem and the set prediction loss.
 ///
 /// Carion et al., "End-to-End Object Detection with Transformers" (ECCV

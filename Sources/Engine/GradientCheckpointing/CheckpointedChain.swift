@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Tensor
 
 /// A real chain trained with gradient checkpointing: x_i = tanh(W_i·x_{i-1})
@@ -38,13 +33,7 @@ extension Checkpointing {
     /// One layer: tanh(W·x), counted in `evaluations`.
     static func layer(_ w: Matrix, _ x: [Double], _ evaluations: inout Int) -> [Double] {
         evaluations += 1
-        var out = [Double](repeating: 0, count: w.rows)
-        for r in 0..<w.rows {
-            var s = 0.0
-            for c in 0..<w.cols { s += w[r, c] * x[c] }
-            out[r] = tanh(s)
-        }
-        return out
+        return RNN.matvec(w, x).map(tanh)
     }
 
     /// The loss and every weight gradient, computed with the plan's memory.
@@ -84,9 +73,7 @@ extension Checkpointing {
                 var delta = [Double](repeating: 0, count: xi.count)
                 for r in 0..<xi.count { delta[r] = g[r] * (1 - xi[r] * xi[r]) }
                 grads[i - 1] = delta.map { d in previous.map { d * $0 } }
-                var back = [Double](repeating: 0, count: w.cols)
-                for r in 0..<w.rows { for c in 0..<w.cols { back[c] += w[r, c] * delta[r] } }
-                g = back
+                g = RNN.matvecTransposed(w, delta)
             }
             // The segment's recomputed activations are dropped here.
         }

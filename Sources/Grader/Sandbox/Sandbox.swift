@@ -275,16 +275,19 @@ enum Sandbox {
     /// Swift runtime), and the toolkits of the cache the binary was compiled in.
     /// Not the course, not the workspace, not home folders, not `/etc`.
     static func readablePaths(binary: String) -> [String] {
-        var paths = systemReadable
-        if let swiftc = try? Toolkit.locateSwiftc() {
-            let resolved = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
-            paths.append(resolved.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lib").path)
-        }
         let cache = URL(fileURLWithPath: binary).deletingLastPathComponent().deletingLastPathComponent()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []
-        paths += names.filter { $0.hasPrefix("toolkit-") }.sorted().map { cache.appendingPathComponent($0).path }
-        return paths
+        // Finished toolkits only: a `toolkit-<key>.tmp-…` folder is another process's build in progress.
+        return systemReadable + toolchainLibrary
+            + names.filter { $0.hasPrefix("toolkit-") && !$0.contains(".tmp-") }.sorted().map { cache.appendingPathComponent($0).path }
     }
+
+    /// The toolchain's `lib` folder (the Swift runtime), found once per process.
+    static let toolchainLibrary: [String] = {
+        guard let swiftc = try? Toolkit.locateSwiftc() else { return [] }
+        let resolved = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
+        return [resolved.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lib").path]
+    }()
 
     /// Calls `body` with a NULL-terminated C array of `strings`.
     static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
