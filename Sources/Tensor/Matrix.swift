@@ -43,7 +43,11 @@ public struct Matrix: Equatable, Hashable, Sendable {
         }
         self.rows = rowArrays.count
         self.cols = cols
-        self.storage = rowArrays.flatMap { $0 }
+        // One allocation of the final size, then a block copy per row.
+        var storage = [Double]()
+        storage.reserveCapacity(rowArrays.count * cols)
+        for row in rowArrays { storage.append(contentsOf: row) }
+        self.storage = storage
     }
 
     /// A 1×n matrix holding one row vector.

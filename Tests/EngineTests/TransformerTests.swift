@@ -56,13 +56,14 @@ enum TransformerFixtures {
     @Test func vectorExpMatchesLibrary() {
         var rng = SeededRandom(seed: 11)
         for _ in 0..<2000 {
-            let x = SIMD4<Double>(-rng.uniform(0, 708), -rng.uniform(0, 1), -rng.uniform(0, 40), -Double(rng.int(in: 0...700)))
-            let e = Transformer.exp4(x)
-            for lane in 0..<4 {
+            let x = SIMD8<Double>(-rng.uniform(0, 708), -rng.uniform(0, 1), -rng.uniform(0, 40), -Double(rng.int(in: 0...700)),
+                                  -rng.uniform(0, 1e-3), -rng.uniform(0.3, 0.4), -rng.uniform(700, 708), -Double(rng.int(in: 0...10)) / 2)
+            let e = Transformer.exp8(x)
+            for lane in 0..<8 {
                 #expect(abs(e[lane] - exp(x[lane])) <= 1e-15 * exp(x[lane]), "exp(\(x[lane]))")
             }
         }
-        #expect(Transformer.exp4(SIMD4(-709, -1e300, -750, 0)) == SIMD4(0, 0, 0, 1))
+        #expect(Transformer.exp8(SIMD8(-709, -1e300, -750, 0, -.infinity, -708.5, 0, -0.0)) == SIMD8(0, 0, 0, 1, 0, 0, 1, 1))
     }
 
     /// Against the plain formula on rows where it does not overflow.
@@ -145,10 +146,12 @@ enum TransformerFixtures {
         }
     }
 
-    /// A larger case that crosses several 4-row blocks and column tails.
-    @Test func largeCaseMatchesTwin() {
-        var rng = SeededRandom(seed: 3)
-        let q = rng.normalMatrix(rows: 131, cols: 33), k = rng.normalMatrix(rows: 97, cols: 33), v = rng.normalMatrix(rows: 97, cols: 19)
+    /// Larger cases that cross several 8-row blocks, a short last block and
+    /// every column path of the kernel (16 wide, 8 wide, one at a time).
+    @Test(arguments: [(131, 97, 33, 19), (57, 57, 64, 27), (1, 200, 3, 64), (203, 8, 5, 8)])
+    func largeCaseMatchesTwin(n: Int, m: Int, d: Int, e: Int) {
+        var rng = SeededRandom(seed: UInt64(n * 1000 + e))
+        let q = rng.normalMatrix(rows: n, cols: d), k = rng.normalMatrix(rows: m, cols: d), v = rng.normalMatrix(rows: m, cols: e)
         for causal in [false, true] {
             #expect(F.maxError(Transformer.attention(q: q, k: k, v: v, causal: causal),
                                Self.explicitlyMasked(q: q, k: k, v: v, causal: causal)) < 1e-12)

@@ -21,8 +21,10 @@ import Tensor
 /// one shared z; here they are inputs so each part can be checked alone.
 ///
 /// Cost: local O(n·c·(s + e)), global O(n·s·e), so O(n) for fixed c, s and e.
-/// The fast path walks contiguous rows through unsafe buffer pointers so
-/// the inner loops over s and e vectorise.
+/// Every product (local scores, local outputs, the summaries and their
+/// reading) goes through `BlockProduct`, eight rows at a time; the chunk's
+/// quadratic keys are transposed once per chunk so the kernel reads them
+/// by rows, and linKᵀ is read where it lies.
 extension FLASH {
     /// Mixed-chunk attention.
     ///
@@ -36,10 +38,11 @@ extension FLASH {
         precondition(c >= 1 && n % c == 0, "mixedChunk: chunk \(c) must be >= 1 and divide n = \(n)")
         precondition([quadK, linQ, linK].allSatisfy { $0.rows == n && $0.cols == s } && v.rows == n,
                      "mixedChunk: quadQ, quadK, linQ, linK must be n×s and v n×e")
-        var out = Matrix(rows: n, cols: e)                                  // [n, e]
+        var out = Matrix(rows: n, cols: e)                                  // [n, e], added to below
+        let h = BlockProduct.height
         var summary = [Double](repeating: 0, count: s * e)                  // Σ linKᵀ·v, [s, e]
-        var weights = [Double](repeating: 0, count: c)                      // one row of the local A
-        var keysT = [Double](repeating: 0, count: s * c)                    // the chunk's quadK, [s, c]
+        var scores = [Double](repeating: 0, count: h * c)                   // eight rows of the local A
+        var keysT = [Double](repeating: 0, count: s * c)                    // a chunk's quadK, [s, c]
         let localScale = 1 / Double(c)
         quadQ.storage.withUnsafeBufferPointer { qq in
         quadK.storage.withUnsafeBufferPointer { qk in
@@ -48,26 +51,31 @@ extension FLASH {
         v.storage.withUnsafeBufferPointer { vp in
         out.storage.withUnsafeMutableBufferPointer { op in
         summary.withUnsafeMutableBufferPointer { sp in
-        weights.withUnsafeMutableBufferPointer { wp in
+        scores.withUnsafeMutableBufferPointer { wp in
         keysT.withUnsafeMutableBufferPointer { kt in
-            // Adds linK rows lo..<hi times their values into the summary.
-            func accumulate(_ lo: Int, _ hi: Int) {
+            let vBase = vp.baseAddress!, outBase = op.baseAddress!, summaryBase = sp.baseAddress!
+            // Rows lo..<hi of an [n, s] matrix, transposed into [s, hi − lo].
+            func transpose(_ x: UnsafeBufferPointer<Double>, _ lo: Int, _ hi: Int, into t: UnsafeMutableBufferPointer<Double>) {
+                let width = hi - lo
                 for j in lo..<hi {
-                    for a in 0..<s {
-                        let w = lk[j * s + a]
-                        if w == 0 { continue }
-                        for b in 0..<e { sp[a * e + b] += w * vp[j * e + b] }
-                    }
+                    for a in 0..<s { t[a * width + j - lo] = x[j * s + a] }
                 }
             }
-            // Adds scale · linQ rows lo..<hi times the summary into out.
+            // summary += linK[lo..<hi]ᵀ · v[lo..<hi]; the kernel reads linKᵀ in
+            // place (row a of it is column a of linK: stride 1 across rows, s along).
+            func accumulate(_ lo: Int, _ hi: Int) {
+                for a0 in stride(from: 0, to: s, by: h) {
+                    BlockProduct.rows(lk.baseAddress! + lo * s + a0, lda: 1, step: s, rows: min(h, s - a0),
+                                      vBase + lo * e, ldb: e, inner: hi - lo, columns: e,
+                                      summaryBase + a0 * e, ldc: e, add: true)
+                }
+            }
+            // out[lo..<hi] += scale · linQ[lo..<hi] · summary.
             func readSummary(_ lo: Int, _ hi: Int, scale: Double) {
-                for i in lo..<hi {
-                    for a in 0..<s {
-                        let w = lq[i * s + a] * scale
-                        if w == 0 { continue }
-                        for b in 0..<e { op[i * e + b] += w * sp[a * e + b] }
-                    }
+                for i0 in stride(from: lo, to: hi, by: h) {
+                    BlockProduct.rows(lq.baseAddress! + i0 * s, lda: s, rows: min(h, hi - i0),
+                                      UnsafePointer(summaryBase), ldb: e, inner: s, columns: e,
+                                      outBase + i0 * e, ldc: e, alpha: scale, add: true)
                 }
             }
             // Non-causal: one summary of the whole sequence, read by every row.
@@ -76,29 +84,20 @@ extension FLASH {
                 readSummary(0, n, scale: 1 / Double(n))
             }
             for start in stride(from: 0, to: n, by: c) {
-                // 1. local: exact relu² attention inside the chunk. The chunk's
-                // keys are transposed to [s, c] so a row of scores is built as
-                // Σ_a quadQ[i, a]·keysT[a, :], an inner loop over contiguous j
-                // that vectorises (a dot-product loop would not, being a serial sum).
-                for j in 0..<c {
-                    for a in 0..<s { kt[a * c + j] = qk[(start + j) * s + a] }
-                }
-                for i in start..<(start + c) {
-                    let last = causal ? i : start + c - 1
-                    let width = last - start + 1
-                    for j in 0..<width { wp[j] = 0 }
-                    for a in 0..<s {
-                        let w = qq[i * s + a]
-                        if w == 0 { continue }
-                        let row = a * c
-                        for j in 0..<width { wp[j] += w * kt[row + j] }
+                // 1. local: exact relu² attention inside the chunk, eight rows at a time.
+                transpose(qk, start, start + c, into: kt)
+                for i0 in stride(from: start, to: start + c, by: h) {
+                    let rows = min(h, start + c - i0)
+                    let width = causal ? i0 + rows - start : c                      // columns any row here sees
+                    BlockProduct.rows(qq.baseAddress! + i0 * s, lda: s, rows: rows, UnsafePointer(kt.baseAddress!), ldb: c,
+                                      inner: s, columns: width, wp.baseAddress!, ldc: c)
+                    for r in 0..<rows {
+                        let seen = causal ? i0 + r - start + 1 : c                  // causal: j <= i in the chunk
+                        for j in 0..<seen { wp[r * c + j] = relu2(wp[r * c + j] * localScale) }
+                        for j in seen..<width { wp[r * c + j] = 0 }
                     }
-                    for j in 0..<width { wp[j] = relu2(wp[j] * localScale) }
-                    for j in start...last {
-                        let w = wp[j - start]
-                        if w == 0 { continue }
-                        for b in 0..<e { op[i * e + b] += w * vp[j * e + b] }
-                    }
+                    BlockProduct.rows(UnsafePointer(wp.baseAddress!), lda: c, rows: rows, vBase + start * e, ldb: e,
+                                      inner: width, columns: e, outBase + i0 * e, ldc: e, add: true)
                 }
                 // 2. causal global: read the earlier chunks, then add this one.
                 if causal {

@@ -19,14 +19,13 @@ import Tensor
 /// every column). A masked score is −∞ before the softmax, i.e. weight 0.
 ///
 /// The fast path below and `naiveAttention` compute the same thing. The fast
-/// path handles four query rows at a time: (1) their scores against all
-/// keys, as one 4×m product with Kᵀ, (2) the mask and a softmax per row,
-/// (3) their outputs, as one 4×e product of the weights with V. Both
-/// products go through `rowBlockProduct`, which keeps a 4×4 tile of the
-/// result in SIMD registers while it walks the shared dimension, so each
-/// value of Kᵀ or V is loaded once per four rows and nothing is stored until
-/// the tile is done. One score buffer serves every block: no allocation per
-/// row or per element.
+/// path handles eight query rows at a time: (1) their scores against all
+/// keys, as one 8×m product with Kᵀ, (2) the mask and the exponentials of
+/// each row, (3) their outputs, as one 8×e product of the weights with V,
+/// and only then (4) the softmax's division, on the e outputs of a row
+/// rather than its m weights. Both products go through `BlockProduct`,
+/// which keeps a tile of the result in registers while it walks the shared
+/// dimension. One score buffer serves every block: no allocation per row.
 extension Transformer {
     /// softmax(q·kᵀ/√d)·v with an optional top-left causal mask.
     ///
@@ -34,7 +33,7 @@ extension Transformer {
     ///   - q: `[n, d]` queries; `k`: `[m, d]` keys; `v`: `[m, e]` values.
     ///   - causal: when true, query i attends to keys 0...i only.
     /// - Returns: `[n, e]`.
-    /// - Complexity: O(n · m · (d + e)) time, O(m · d + 4m) extra memory.
+    /// - Complexity: O(n · m · (d + e)) time, O(m · d + 8m) extra memory.
     public static func attention(q: Matrix, k: Matrix, v: Matrix, causal: Bool) -> Matrix {
         precondition(q.cols == k.cols && k.rows == v.rows && k.rows >= 1,
                      "attention: q \(q.rows)×\(q.cols), k \(k.rows)×\(k.cols), v \(v.rows)×\(v.cols)")
@@ -43,29 +42,37 @@ extension Transformer {
         let scaledQ = q.scaled(by: scale)                       // [n, d], q/√d
         let kT = k.transposed                                   // [d, m]
         var out = Matrix(rows: n, cols: e)                      // [n, e]
-        var scores = [Double](repeating: 0, count: 4 * m)       // [4, m]
+        let height = BlockProduct.height
+        var scores = [Double](repeating: 0, count: height * m)  // [8, m]
         scaledQ.storage.withUnsafeBufferPointer { qp in
             kT.storage.withUnsafeBufferPointer { kp in
                 v.storage.withUnsafeBufferPointer { vp in
                     out.storage.withUnsafeMutableBufferPointer { op in
                         scores.withUnsafeMutableBufferPointer { sp in
                             let s = sp.baseAddress!
+                            var sums = [Double](repeating: 0, count: height)
                             var i0 = 0
                             while i0 < n {
-                                let rows = min(4, n - i0)
+                                let rows = min(height, n - i0)
                                 let width = causal ? min(m, i0 + rows) : m      // keys any row of the block sees
                                 // 1. S = (q/√d)·Kᵀ for these rows, columns 0..<width.
-                                rowBlockProduct(qp.baseAddress! + i0 * d, lda: d, rows: rows, kp.baseAddress!, ldb: m,
-                                                inner: d, columns: width, s, ldc: m)
-                                // 2. mask (weight 0 beyond column i) and softmax per row.
+                                BlockProduct.rows(qp.baseAddress! + i0 * d, lda: d, rows: rows, kp.baseAddress!, ldb: m,
+                                                  inner: d, columns: width, s, ldc: m)
+                                // 2. mask (weight 0 beyond column i) and exponentials per row.
                                 for r in 0..<rows {
                                     let seen = causal ? min(m, i0 + r + 1) : m
-                                    softmaxInPlace(UnsafeMutableBufferPointer(start: s + r * m, count: seen))
+                                    sums[r] = exponentiate(UnsafeMutableBufferPointer(start: s + r * m, count: seen))
                                     for j in seen..<width { s[r * m + j] = 0 }
                                 }
-                                // 3. out = P·V for these rows.
-                                rowBlockProduct(UnsafePointer(s), lda: m, rows: rows, vp.baseAddress!, ldb: e,
-                                                inner: width, columns: e, op.baseAddress! + i0 * e, ldc: e)
+                                // 3. out = E·V for these rows, E the unnormalised weights.
+                                let o = op.baseAddress! + i0 * e
+                                BlockProduct.rows(UnsafePointer(s), lda: m, rows: rows, vp.baseAddress!, ldb: e,
+                                                  inner: width, columns: e, o, ldc: e)
+                                // 4. the softmax's division, per output row.
+                                for r in 0..<rows {
+                                    let inverse = 1 / sums[r]
+                                    for t in 0..<e { o[r * e + t] *= inverse }
+                                }
                                 i0 += rows
                             }
                         }
@@ -74,44 +81,6 @@ extension Transformer {
             }
         }
         return out
-    }
-
-    /// C = A·B for up to four rows of A: A is `rows`×`inner` (row stride
-    /// `lda`), B is `inner`×`columns` (row stride `ldb`), C is written (not
-    /// added to) with row stride `ldc`.
-    ///
-    /// Each 4×4 tile of C lives in four SIMD4 accumulators while the loop
-    /// runs over the shared dimension: per step, one 4-wide load of B, four
-    /// scalar reads of A and sixteen multiply-adds, and no stores.
-    @inline(__always)
-    static func rowBlockProduct(_ a: UnsafePointer<Double>, lda: Int, rows: Int, _ b: UnsafePointer<Double>, ldb: Int,
-                                inner: Int, columns: Int, _ c: UnsafeMutablePointer<Double>, ldc: Int) {
-        // Missing rows read row 0 again; their results are not stored.
-        let a0 = a, a1 = a + (rows > 1 ? lda : 0), a2 = a + (rows > 2 ? 2 * lda : 0), a3 = a + (rows > 3 ? 3 * lda : 0)
-        let stride = MemoryLayout<Double>.stride
-        var j = 0
-        while j + 4 <= columns {
-            var c0 = SIMD4<Double>(), c1 = SIMD4<Double>(), c2 = SIMD4<Double>(), c3 = SIMD4<Double>()
-            var bp = UnsafeRawPointer(b + j)
-            for t in 0..<inner {
-                let bt = bp.loadUnaligned(as: SIMD4<Double>.self)
-                c0 += a0[t] * bt; c1 += a1[t] * bt; c2 += a2[t] * bt; c3 += a3[t] * bt
-                bp += ldb * stride
-            }
-            UnsafeMutableRawPointer(c + j).storeBytes(of: c0, as: SIMD4<Double>.self)
-            if rows > 1 { UnsafeMutableRawPointer(c + ldc + j).storeBytes(of: c1, as: SIMD4<Double>.self) }
-            if rows > 2 { UnsafeMutableRawPointer(c + 2 * ldc + j).storeBytes(of: c2, as: SIMD4<Double>.self) }
-            if rows > 3 { UnsafeMutableRawPointer(c + 3 * ldc + j).storeBytes(of: c3, as: SIMD4<Double>.self) }
-            j += 4
-        }
-        while j < columns {                                     // the last columns % 4, one at a time
-            for r in 0..<rows {
-                var sum = 0.0
-                for t in 0..<inner { sum += a[r * lda + t] * b[t * ldb + j] }
-                c[r * ldc + j] = sum
-            }
-            j += 1
-        }
     }
 
     /// The n×m weight table softmax(q·kᵀ·c) itself, with c = 1/√d when
