@@ -85,7 +85,9 @@ public enum GradescopeBundle {
             # Lectern, built once; run_autograder uses this binary.
             \(fetch)
             cd /autograder/lectern
-            swift build -c release --product lectern
+            # Gradescope may run the image on other hosts than the one that built it:
+            # compile the Engine for Haswell (AVX2 and FMA), not for this host's CPU.
+            LECTERN_TARGET_CPU=haswell swift build -c release --product lectern
             ln -sf /autograder/lectern/.build/release/lectern /usr/local/bin/lectern
             # The toolkit learners' files compile against, built now instead of at the first submission.
             lectern toolkit
