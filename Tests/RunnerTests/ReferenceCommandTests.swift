@@ -48,6 +48,14 @@ import Testing
                                        stdin: #"[{"nums":[1,3,-1,-3,5,3,6,7],"k":3}]"#)
         #expect(r.stdout == "[[3,3,5,5,6,7]]\n")
         #expect(r.stderr.hasPrefix("compute-seconds: "))
+        // --runs: the same answers once on stdout, one figure on stderr; 0 runs is bad input.
+        let three = try LecternProcess.run(["reference", "sliding-window-max/deque", "--time", "--runs", "3"],
+                                           stdin: #"[{"nums":[1,3,-1,-3,5,3,6,7],"k":3}]"#)
+        #expect(three.stdout == "[[3,3,5,5,6,7]]\n")
+        #expect(three.stderr.components(separatedBy: "compute-seconds: ").count == 2, "\(three.stderr)")
+        let none = try LecternProcess.run(["reference", "sliding-window-max/deque", "--time", "--runs", "0"], stdin: "[]")
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("--runs"))
     }
 }
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # transformer: the attention reference at n = m = 1024, d = e = 64 (not
 # causal), in compute-seconds as `lectern reference --time` reports them
-# (JSON decoding and encoding excluded), best of five runs. The input is
+# (JSON decoding and encoding excluded), the fastest of 7 runs in one
+# process (`--runs`), as the PyTorch figure is the fastest of several. The input is
 # generated here with a deterministic awk generator (values in [-1, 1)).
-# The goal is the brief's: within 3x of PyTorch's float64
-# scaled_dot_product_attention on one thread (13 ms here, so 39 ms).
+# The goal: within 3x of PyTorch's float64 scaled_dot_product_attention on
+# one thread, timed on this machine by scripts/peers/pytorch.py (optional,
+# needs torch; the figure is recorded here so the benchmark needs no Python).
+PYTORCH_MS=3.6
 set -euo pipefail
 LECTERN=${LECTERN:-$PWD/.build/release/lectern}
 input=$(mktemp)
@@ -27,11 +30,8 @@ awk 'BEGIN {
   }
   printf ",\"causal\":false}]\n"
 }' > "$input"
-best=""
-for _ in 1 2 3 4 5; do
-  s=$("$LECTERN" reference transformer/attention --input "$input" --time 2>&1 >/dev/null | grep -o 'compute-seconds: [0-9.e-]*' | grep -o '[0-9.e-]*$')
-  if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$s; fi
-done
+best=$("$LECTERN" reference transformer/attention --input "$input" --time --runs 7 2>&1 >/dev/null | grep -o 'compute-seconds: [0-9.e-]*' | grep -o '[0-9.e-]*$')
 [ -n "$best" ] || { echo "   no compute-seconds figure"; exit 1; }
 ms=$(awk -v s="$best" 'BEGIN { printf "%.1f", s * 1000 }')
-printf '   %-58s %8s ms   goal: within 3x of PyTorch (13 ms -> 39 ms)\n' "attention n=1024 d=e=64, best of 5" "$ms"
+ratio=$(awk -v a="$ms" -v b="$PYTORCH_MS" 'BEGIN { printf "%.1f", a / b }')
+printf '   %-58s %8s ms   PyTorch %s ms: %sx (goal <= 3x)\n' "attention n=1024 d=e=64, best of 7 runs" "$ms" "$PYTORCH_MS" "$ratio"
