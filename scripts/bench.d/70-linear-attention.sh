@@ -47,3 +47,30 @@ row() {   # label, seconds, PyTorch's seconds
 row "linear-attention/causal  n=8192 d=e=32" "$(seconds linear-attention/causal "$work/causal.json")" "$PYTORCH_CAUSAL_LINEAR"
 row "flash/mixed-chunk  n=8192 c=128 s=e=64 causal" "$(seconds flash/mixed-chunk "$work/mixed-true.json")" "$PYTORCH_MIXED_CAUSAL"
 row "flash/mixed-chunk  n=8192 c=128 s=e=64 non-causal" "$(seconds flash/mixed-chunk "$work/mixed-false.json")" "$PYTORCH_MIXED_PLAIN"
+
+# The performance group at work: the masked quadratic form of causal linear
+# attention (every row re-reads every earlier key) is correct but must be
+# judged too_slow, with its growth named.
+cat > "$work/quadratic.swift" <<'SWIFT'
+import Foundation
+
+private func phi(_ x: Double) -> Double { x > 0 ? x + 1 : exp(x) }
+
+func causalLinearAttention(q: [[Double]], k: [[Double]], v: [[Double]]) -> [[Double]] {
+    let e = v[0].count
+    return q.indices.map { i in
+        var row = [Double](repeating: 0, count: e), total = 0.0
+        for j in 0...i {
+            var w = 0.0
+            for a in q[i].indices { w += phi(q[i][a]) * phi(k[j][a]) }
+            total += w
+            for b in 0..<e { row[b] += w * v[j][b] }
+        }
+        return row.map { $0 / total }
+    }
+}
+SWIFT
+report=$("$LECTERN" check linear-attention/causal --file "$work/quadratic.swift" --json 2>/dev/null || true)
+field() { printf '%s' "$report" | grep -o "\"$1\":\"[^\"]*\"" | head -1 | sed 's/^"[a-z]*":"//; s/"$//'; }
+printf '   %-58s %s   %s   (goal: too_slow)\n' "quadratic causal linear attention, lectern check" \
+  "$(field verdict)" "$(field growth)"

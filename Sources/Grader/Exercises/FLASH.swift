@@ -85,7 +85,9 @@ enum FLASHExercises {
                     (n: n, input: encode(randomChunk(&rng, n: n, s: 64, e: 64, chunk: 128, causal: false)))
                 }
             },
-            slack: 10, sizeName: "n"))
+            // The lesson's plain-Swift solution takes about 12 times the reference's
+            // vectorised kernel; full relu² attention, about 200 times. 40 separates them.
+            slack: 40, sizeName: "n"))
 
     // MARK: validation
 

@@ -118,7 +118,10 @@ enum TransformerExercises {
                     (n: n, input: encodeAttention(randomAttention(&rng, n: n, m: n, d: 64, e: 64, causal: false)))
                 }
             },
-            slack: 10, sizeName: "n"))
+            // A plain-Swift O(n²·d) solution (the lesson's) takes 10 to 20 times the
+            // reference's vectorised kernel on this benchmark; the cubic one is a
+            // thousand times slower. 40 separates the two with room for noise.
+            slack: 40, sizeName: "n"))
 
     static let multiHead = ExerciseSpec.define(
         id: "transformer/multi-head",
