@@ -24,10 +24,11 @@ test: deps
 	$(SWIFT) test --skip-build --parallel
 
 ## The fault tests at full size: 30 000 fuzzed lessons and cases, a 100 MB
-## input, 200 SIGKILLs of `lectern check`, 1000 saves under `lectern watch`.
+## input, 200 SIGKILLs of `lectern check`, 1000 saves under `lectern watch`
+## and 1000 in the full-screen app.
 soak: deps
 	$(SWIFT) build --build-tests
-	LECTERN_SOAK=1 $(SWIFT) test --skip-build --filter 'ParserFuzzTests|CaseDecoderFuzzTests|ProgressCrashTests|WatchSoakTests'
+	LECTERN_SOAK=1 $(SWIFT) test --skip-build --filter 'ParserFuzzTests|CaseDecoderFuzzTests|ProgressCrashTests|WatchSoakTests|AppSaveSoakTests'
 
 validate: build
 	$(BIN) validate

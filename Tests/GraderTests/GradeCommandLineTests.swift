@@ -69,6 +69,39 @@ struct GradeCommandLineTests {
         #expect(nobody.stderr.contains("no student 'eve'"), "\(nobody.stderr)")
     }
 
+    /// A memory hog and a disk filler graded with a good submission by the binary, two jobs at
+    /// once: the good one keeps full marks, each hostile one is stopped by its named limit, and
+    /// the run folders (made under this test's own TMPDIR) are all gone afterwards, with every
+    /// program that ran in them.
+    @Test func hostileSubmissionsDoNotDisturbAGoodOne() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.lectern.path) else { return }
+        let dir = try Self.temporary("grade-hostile")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let runs = dir.appendingPathComponent("tmp")
+        let klass = dir.appendingPathComponent("class")
+        try FileManager.default.createDirectory(at: runs, withIntermediateDirectories: true)
+        let fixtures = Self.repository.appendingPathComponent("Tests/GraderTests/Fixtures/class")
+        for (student, source) in [("ada", Self.verdicts.appendingPathComponent("passing.swift")),
+                                  ("hog", fixtures.appendingPathComponent("memory-hog/sliding-window-max/deque.swift")),
+                                  ("filler", fixtures.appendingPathComponent("disk-filler/sliding-window-max/deque.swift"))] {
+            let target = klass.appendingPathComponent("\(student)/windows")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: source, to: target.appendingPathComponent("deque.swift"))
+        }
+        let r = try Self.run(Self.lectern.path, ["grade", klass.path, "--course", Self.instructorCourse.path, "--format", "csv",
+                                                 "--jobs", "2", "--force"], environment: ["TMPDIR": runs.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "student,windows/deque,total\r\nada,4,4\r\nfiller,0,0\r\nhog,0,0\r\n", "\(r.stdout)\n\(r.stderr)")
+        #expect(r.stderr.contains("hog  windows/deque  memory_limit  0/4"), "\(r.stderr)")
+        #expect(r.stderr.contains("filler  windows/deque  output_limit  0/4"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runs.path).filter { $0.hasPrefix("lectern-run-") } == [])
+        let alive = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { pid in
+            guard Int(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: data, as: UTF8.self).contains(runs.path)
+        }
+        #expect(alive.isEmpty, "\(alive)")
+    }
+
     @Test func runAutograderWritesGradescopeResults() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.lectern.path) else { return }
         let root = try Self.temporary("autograder")

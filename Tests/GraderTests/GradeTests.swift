@@ -7,8 +7,9 @@ import Testing
 import Lessons
 
 /// `lectern grade` on a fixture class with one student per outcome (correct,
-/// wrong, compile error, infinite loop, crash, sandbox escape attempt, nothing
-/// submitted), checked in all four report formats with each format's consumer:
+/// wrong, compile error, infinite loop, crash, sandbox escape attempt, memory
+/// exhaustion, a disk filler, nothing submitted), checked in all four report
+/// formats with each format's consumer:
 /// Foundation's XMLParser for JUnit, the Gradescope results.json structure,
 /// an RFC 4180 reader for CSV, and the JSON parser.
 @Suite(.serialized)
@@ -17,9 +18,12 @@ struct GradeTests {
         .appendingPathComponent("Fixtures/class")
     static let escapeProof = "/tmp/lectern-grade-escape-proof.txt"
     static let escapeMarker = "lectern-grade-escape-marker"
+    /// The file the disk filler grows in its working folder.
+    static let fillerFile = "lectern-disk-filler.bin"
+    static let cacheName = "lectern-grade-tests-cache"
 
     static let checker: Checker = {
-        var c = Checker(cacheDirectory: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lectern-grade-tests-cache"))
+        var c = Checker(cacheDirectory: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(cacheName))
         c.limits.cpuSeconds = 2
         c.limits.wallSeconds = 4
         c.reuseReports = false
@@ -33,6 +37,9 @@ struct GradeTests {
         return GradedExercise(id: "sliding-window-max/deque", title: "One pass with a monotonic deque", points: 3,
                               partial: .equalGroups, kind: "sliding-window-max/deque", spec: spec)
     }()
+
+    static let everyone = ["compile-error", "correct", "crash", "disk-filler", "escape", "infinite-loop", "memory-hog",
+                           "nothing", "wrong"]
 
     static func students() throws -> [Submissions.Student] {
         try Submissions.discover(classFolder, lessonIDs: ["sliding-window-max"]).students
@@ -53,7 +60,7 @@ struct GradeTests {
     @Test func discoversBothLayoutsAndSkipsHiddenFolders() throws {
         let found = try Submissions.discover(Self.classFolder, lessonIDs: ["sliding-window-max"])
         #expect(!found.single)
-        #expect(found.students.map(\.name) == ["compile-error", "correct", "crash", "escape", "infinite-loop", "nothing", "wrong"])
+        #expect(found.students.map(\.name) == Self.everyone)
         let correct = try #require(found.students.first { $0.name == "correct" })
         #expect(correct.exercisesRoot.lastPathComponent == "Exercises")
         #expect(correct.file(for: "sliding-window-max/deque") != nil)
@@ -92,8 +99,17 @@ struct GradeTests {
         #expect(row("escape")?.report?.limit?.name == .processes)
         #expect(row("nothing")?.verdict == "missing")
         #expect(row("nothing")?.report == nil)
+        // Memory exhaustion is the memory limit, named with its size, not a crash.
+        #expect(row("memory-hog")?.verdict == "memory_limit")
+        #expect(row("memory-hog")?.report?.limit == LimitHit(name: .memory, value: 1024, unit: "MiB"))
+        #expect(row("memory-hog")?.score == 0)
+        // A file grown without bound stops at the file-size limit (RLIMIT_FSIZE, 16 MiB).
+        #expect(row("disk-filler")?.verdict == "output_limit")
+        #expect(row("disk-filler")?.report?.limit == LimitHit(name: .output, value: 16, unit: "MiB"))
+        #expect(row("disk-filler")?.report?.failure?.message.contains("wrote a file larger than 16 MiB") == true,
+                "\(String(describing: row("disk-filler")?.report?.failure?.message))")
         #expect(g.internalErrors.isEmpty)
-        #expect(g.students.map(\.maxScore) == Array(repeating: 3, count: 7))
+        #expect(g.students.map(\.maxScore) == Array(repeating: 3, count: Self.everyone.count))
     }
 
     @Test func theEscapeAttemptLeavesNothingBehind() {
@@ -107,6 +123,49 @@ struct GradeTests {
         #expect(alive.isEmpty)
     }
 
+    /// What a good submission's row says: verdict, score, case counts and per-group counts.
+    struct Outcome: Equatable {
+        var verdict: String; var score: Double; var cases: CaseCount?; var groups: [GroupResult]; var failedCase: Int?
+        init(_ row: GradeRow?) {
+            verdict = row?.verdict ?? "absent"; score = row?.score ?? -1; cases = row?.report?.cases
+            groups = row?.report?.groups ?? []; failedCase = row?.report?.failure?.case
+        }
+    }
+
+    @Test func goodSubmissionsGetTheSameRowsAsWhenGradedAlone() throws {
+        let good = try Self.students().filter { ["correct", "wrong"].contains($0.name) }
+        let alone = BatchGrader(checker: Self.checker, exercises: [Self.deque], seed: 7, jobs: 1, gradebook: nil)
+            .grade(good, courseTitle: "alone")
+        for name in ["correct", "wrong"] {
+            let before = Outcome(alone.row(name, "sliding-window-max/deque"))
+            #expect(before.verdict != "absent" && before.cases != nil)
+            #expect(Outcome(Self.graded.row(name, "sliding-window-max/deque")) == before, "\(name)")
+        }
+    }
+
+    @Test func theHostileOnesLeaveNoFileAndNoProcess() throws {
+        _ = Self.graded
+        let fm = FileManager.default
+        // The filler wrote only in its run folder, and that folder is gone: its file is nowhere,
+        // not among the run folders left in the temporary directory, not in the student's folder.
+        var places = [NSTemporaryDirectory(), fm.currentDirectoryPath, Self.classFolder.path]
+        for name in (try? fm.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [] where name.hasPrefix("lectern-run-") {
+            places.append(NSTemporaryDirectory() + "/" + name)
+        }
+        for place in places {
+            #expect(!fm.fileExists(atPath: place + "/" + Self.fillerFile), "\(place)")
+        }
+        let filler = Self.classFolder.appendingPathComponent("disk-filler")
+        #expect(try fm.subpathsOfDirectory(atPath: filler.path).sorted() == ["sliding-window-max", "sliding-window-max/deque.swift"])
+        // Every program compiled for this class runs from this suite's cache: none is still running
+        // (nor a zombie).
+        let alive = ((try? fm.contentsOfDirectory(atPath: "/proc")) ?? []).filter { pid in
+            guard Int(pid) != nil, Int32(pid) != getpid(), let data = fm.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: data, as: UTF8.self).contains(Self.cacheName)
+        }
+        #expect(alive.isEmpty, "\(alive)")
+    }
+
     // MARK: formats
 
     @Test func jsonHoldsEveryRowWithItsReport() throws {
@@ -114,7 +173,7 @@ struct GradeTests {
         guard case .object(let top) = json, case .array(let students)? = top.first(where: { $0.0 == "students" })?.1 else {
             Issue.record("not an object with students"); return
         }
-        #expect(students.count == 7)
+        #expect(students.count == Self.everyone.count)
         var verdicts: [String: String] = [:]
         for case .object(let s) in students {
             guard case .string(let name)? = s.first(where: { $0.0 == "student" })?.1,
@@ -125,15 +184,15 @@ struct GradeTests {
         }
         #expect(verdicts == ["correct": "passed", "wrong": "wrong_answer", "compile-error": "compile_error",
                              "infinite-loop": "timeout", "crash": "runtime_error", "escape": "runtime_error",
-                             "nothing": "missing"])
+                             "memory-hog": "memory_limit", "disk-filler": "output_limit", "nothing": "missing"])
     }
 
     @Test func junitParsesWithOneSuitePerStudent() throws {
         let xml = GradeFormat.junit.render(Self.graded)
         let parsed = try JUnitReader.read(xml)
         #expect(parsed.root == "testsuites")
-        #expect(parsed.suites == ["compile-error", "correct", "crash", "escape", "infinite-loop", "nothing", "wrong"])
-        #expect(parsed.cases.count == 7)
+        #expect(parsed.suites == Self.everyone)
+        #expect(parsed.cases.count == Self.everyone.count)
         #expect(parsed.cases.allSatisfy { $0.name == "sliding-window-max/deque" })
         let failures = Dictionary(parsed.failures.map { ($0.classname, $0) }, uniquingKeysWith: { a, _ in a })
         #expect(failures["correct"] == nil)
@@ -145,6 +204,8 @@ struct GradeTests {
         #expect(failures["crash"]?.type == "runtime_error")
         #expect(failures["escape"]?.type == "runtime_error")
         #expect(failures["nothing"]?.type == "missing")
+        #expect(failures["memory-hog"]?.type == "memory_limit")
+        #expect(failures["disk-filler"]?.type == "output_limit")
     }
 
     @Test func junitEscapesWhatXMLCannotHold() throws {
@@ -181,10 +242,11 @@ struct GradeTests {
         #expect(text.hasSuffix("\r\n"))
         let rows = try CSVReader.read(text)
         #expect(rows.first == ["student", "sliding-window-max/deque", "total"])
-        #expect(rows.count == 1 + 7)
+        #expect(rows.count == 1 + Self.everyone.count)
         #expect(rows.dropFirst().allSatisfy { $0.count == 3 })
         #expect(rows.first { $0.first == "correct" } == ["correct", "3", "3"])
         #expect(rows.first { $0.first == "nothing" } == ["nothing", "0", "0"])
+        #expect(rows.first { $0.first == "memory-hog" } == ["memory-hog", "0", "0"])
     }
 
     @Test func csvQuotesByRFC4180() throws {

@@ -72,7 +72,16 @@ struct ProgressCrashTests {
         defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
         var before = try Self.rows(ws)
         try #require(before.count == 1, "the first check recorded \(before)")
-        // How long one check takes here, so the kills spread over its whole life.
+        // Both texts the rounds alternate are compiled first, unkilled: otherwise, on a
+        // loaded machine, every kill can land inside a compile and none after recording.
+        for variant in [1, 0] {
+            try Self.edit(ws, variant: variant)
+            let warm = Self.process(["check", Self.exercise], in: ws)
+            try warm.run(); warm.waitUntilExit()
+        }
+        // How long one round's check takes here (a changed text, already compiled),
+        // so the kills spread over its whole life.
+        try Self.edit(ws, variant: 1)
         let t0 = Date()
         let timing = Self.process(["check", Self.exercise], in: ws)
         try timing.run(); timing.waitUntilExit()

@@ -40,6 +40,28 @@ struct ProgressStoreTests {
         #expect(summary["a/y"] == nil)
     }
 
+    @Test func lastAttemptIsTheNewestOfItsExercise() throws {
+        let dir = try makeWorkspaceTestDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try ProgressStore(path: dir.appendingPathComponent("p.sqlite").path)
+        #expect(try store.lastAttempt(of: "a/x") == nil)
+        for (exercise, hash) in [("a/x", "one"), ("a/y", "other"), ("a/x", "two"), ("a/y", "later")] {
+            try store.recordAttempt(AttemptRecord(exercise: exercise, verdict: "wrong_answer", score: 0, maxScore: 1,
+                                                  durationMs: 1, fileHash: hash))
+        }
+        #expect(try store.lastAttempt(of: "a/x")?.fileHash == "two")
+        #expect(try store.lastAttempt(of: "a/y")?.fileHash == "later")
+        // Saving the same file with the same verdict again is not a new attempt; going back to an earlier one is.
+        let file = dir.appendingPathComponent("x.swift")
+        let report = CheckReport(exercise: "a/z", verdict: .wrongAnswer, maxScore: 1, seed: 1, summary: "")
+        for text in ["first", "first", "second", "first"] {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            try store.recordAttempt(report, file: file)
+        }
+        #expect(try store.attempts(of: "a/z").count == 3)
+        #expect(try store.lastAttempt(of: "a/z")?.fileHash == ProgressStore.fileHash(file))
+    }
+
     @Test func reopeningKeepsEverything() throws {
         let dir = try makeWorkspaceTestDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -97,4 +97,58 @@ extension SandboxFaultTests {
         #expect(report.humanText(color: false).contains("sandbox: files are not confined"))
         #expect(report.jsonValue["sandbox"] == .array([.string(report.sandbox[0])]))
     }
+
+    /// Writes `files` files of `mebibytes` MiB each in its folder (every one under the
+    /// 16 MiB file-size limit), then answers correctly: only a limit on the folder as a
+    /// whole can stop it. Bounded, so that a missing limit fails the test instead of
+    /// filling the disk.
+    static func folderFiller(files: Int, mebibytes: Int) -> String {
+        """
+        #if canImport(Glibc)
+        import Glibc
+        #endif
+        func maxSlidingWindow(nums: [Int], k: Int) -> [Int] {
+            let block = [UInt8](repeating: 0x41, count: \(mebibytes) << 20)
+            for i in 0..<\(files) {
+                let fd = open("part-\\(i).bin", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                if fd < 0 { break }
+                if !block.isEmpty { _ = block.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) } }
+                close(fd)
+            }
+            var result: [Int] = []
+            for start in 0...(nums.count - k) { result.append(nums[start..<(start + k)].max()!) }
+            return result
+        }
+        """
+    }
+
+    /// Many files, each within `RLIMIT_FSIZE`: 48 files of 8 MiB (384 MiB), and 40 000
+    /// empty files. The run folder's own limit (64 MiB, each entry at least 4 KiB) stops
+    /// both, as `output_limit` naming 64 MiB, and the folder is removed.
+    @Test(arguments: [(48, 8), (40_000, 0)]) func fileAfterFileStopsAtTheFolderLimit(files: Int, mebibytes: Int) throws {
+        let url = try write("deque.swift", Self.folderFiller(files: files, mebibytes: mebibytes))
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let runsBefore = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
+        let r = CheckVerdictTests.checker.check(CheckVerdictTests.deque, file: url)
+        #expect(r.verdict == .outputLimit, "\(r.humanText(color: false))")
+        #expect(r.limit == LimitHit(name: .output, value: 64, unit: "MiB"))
+        #expect(r.failure?.message.contains("more than 64 MiB of files in its working folder") == true, "\(r.humanText(color: false))")
+        #expect(r.failure?.case == 0)
+        // No run folder with a part file stays behind.
+        let now = (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []
+        for name in now where name.hasPrefix("lectern-run-") && !runsBefore.contains(name) {
+            #expect(!FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "/" + name + "/part-0.bin"), "\(name)")
+        }
+    }
+
+    @Test func folderUsageCountsEveryEntryAndStopsEarly() throws {
+        let dir = try write("a.bin", String(repeating: "x", count: 10_000)).deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub/deeper"), withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: dir.appendingPathComponent("sub/deeper/empty").path, contents: nil))
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link").path, withDestinationPath: "/usr")
+        // a.bin takes 12 KiB (three blocks); sub, deeper, empty and link one block each.
+        #expect(Sandbox.folderUsage(dir.path, over: .max) == 12 * 1024 + 4 * 4096)
+        #expect(Sandbox.folderUsage(dir.path, over: 5000) <= 12 * 1024 + 4096)
+    }
 }

@@ -40,7 +40,8 @@ public enum ExerciseDescription {
         let l = limits.applying(spec.limits)
         lines.append("")
         lines.append("Limits: CPU \(format(l.cpuSeconds)) s, wall \(format(l.wallSeconds)) s, memory \(l.memoryBytes >> 20) MiB, "
-                     + "output \(l.outputSoftBytes >> 10) KiB shown, \(l.outputHardBytes >> 20) MiB at most")
+                     + "output \(l.outputSoftBytes >> 10) KiB shown, \(l.outputHardBytes >> 20) MiB at most, "
+                     + "files \(l.fileSizeBytes >> 20) MiB each and \(l.folderBytes >> 20) MiB in all")
         if let example = groups.first(where: { $0.kind == .example })?.cases.first {
             lines.append("")
             lines.append("Example case and the reference's answer (`lectern reference \(spec.id)` answers any case):")

@@ -108,6 +108,7 @@ public struct Checker: Sendable {
                       partial: PartialCredit = .none,
                       onPhase: @Sendable (CheckPhase) -> Void = { _ in }) -> CheckReport {
         var binaryPath: String?
+        let trace = Checker.tracer(start: ContinuousClock.now)
         var report = runCheck(spec, file: file, points: points, seed: seed, partial: partial, binary: &binaryPath,
                               onPhase: onPhase)
         if !report.reused { report.notes = spec.notes.filter { $0.verdicts.contains(report.verdict) }.map(\.text) }
@@ -116,6 +117,8 @@ public struct Checker: Sendable {
                               key: ReportCache.key(binary: binaryPath, spec: spec, points: points, seed: seed,
                                                    limits: limits.applying(spec.limits)))
         }
+        // One line per check, whichever way it ended (a reused report, a compile error, a run).
+        trace("verdict \(report.verdict.rawValue)")
         return report
     }
 

@@ -70,6 +70,12 @@ struct RunAnalysis {
             return Stop(verdict: .outputLimit, message: "your function returned more than \(limits.resultsBytes >> 20) MiB of results",
                         limit: LimitHit(name: .output, value: Double(limits.resultsBytes >> 20), unit: "MiB"))
         }
+        if o.folderExceeded {
+            let mib = Double(limits.folderBytes >> 20)
+            return Stop(verdict: .outputLimit,
+                        message: "your program wrote more than \(Int(mib)) MiB of files in its working folder; files are for scratch work, keep them small",
+                        limit: LimitHit(name: .output, value: mib, unit: "MiB"))
+        }
         if o.wallTimedOut {
             return Stop(verdict: .timeout, message: "your program did not finish within \(Int(limits.wallSeconds)) s (an infinite loop?)",
                         limit: LimitHit(name: .wallTime, value: seconds(limits.wallSeconds), unit: "s"))

@@ -246,6 +246,25 @@ func killTree(_ pid: pid_t) {
         kill(p, SIGKILL)
     }
     kill(-pid, SIGKILL)
+    // SIGKILL is only delivered: a frontend holding a large heap takes a while
+    // to tear it down. Wait (at most 5 s) until the descendants have died, so
+    // that nothing of the compile is still running when the check returns.
+    // They are not our children (the driver is), so they are watched in /proc.
+    let end = ContinuousClock.now + .seconds(5)
+    var living = Array(all.dropFirst())
+    while !living.isEmpty, ContinuousClock.now < end {
+        living = living.filter(isRunning)
+        if !living.isEmpty { usleep(2000) }
+    }
+}
+
+/// True while `pid` exists and has not yet exited (a zombie has exited).
+private func isRunning(_ pid: pid_t) -> Bool {
+    guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return false }
+    let text = String(decoding: data, as: UTF8.self)
+    guard let close = text.lastIndex(of: ")") else { return false }
+    let state = text[text.index(after: close)...].split(separator: " ").first
+    return state != "Z" && state != "X"
 }
 
 /// Every process with its parent, from `/proc/<pid>/stat`.

@@ -13,6 +13,7 @@ import Glibc
 /// | memory | 1 GiB | `RLIMIT_AS` (address space) set by the harness |
 /// | output | 64 KiB shown, 8 MiB stops the run | the parent, per stream |
 /// | file size | 16 MiB | `RLIMIT_FSIZE` |
+/// | run folder | 64 MiB in all (every entry counts at least 4 KiB) | the parent measures the folder every 20 ms |
 /// | open files | 64 | `RLIMIT_NOFILE` |
 /// | processes | none may start | seccomp-BPF (fork/exec/clone without threads kill the process) |
 /// | files | writes only in the temporary folder; reads only there and in system libraries, the toolchain and the toolkit | Landlock, where the kernel has it |
@@ -23,6 +24,10 @@ public struct SandboxLimits: Sendable, Equatable {
     public var outputSoftBytes: Int = 64 << 10
     public var outputHardBytes: Int = 8 << 20
     public var fileSizeBytes: Int = 16 << 20
+    /// Everything in the run's temporary folder together. `RLIMIT_FSIZE` bounds one
+    /// file, not how many: without this, a program writing file after file would
+    /// fill the disk that other checks (and the compiler's cache) share.
+    public var folderBytes: Int = 64 << 20
     public var openFiles: Int = 64
     /// Results larger than this are the tool's limit, not the learner's output.
     public var resultsBytes: Int = 1 << 30
@@ -68,6 +73,8 @@ struct SandboxOutcome {
     var wallTimedOut = false
     var outputExceeded = false
     var resultsExceeded = false
+    /// The run folder grew past `SandboxLimits.folderBytes`.
+    var folderExceeded = false
     var cpuSeconds = 0.0
     var maxRSSBytes = 0
     var wallSeconds = 0.0
@@ -154,6 +161,7 @@ enum Sandbox {
         var status: Int32 = 0
         var usage = rusage()
         var reaped = false
+        var lastFolderCheck = start
 
         func elapsed() -> Double {
             let d = ContinuousClock.now - start
@@ -168,7 +176,8 @@ enum Sandbox {
             if stdinFD >= 0 { polls.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
             for fd in fds where fd >= 0 { polls.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
             let left = deadline - now
-            let ms = Int32(min(Double(left.components.seconds) * 1000 + Double(left.components.attoseconds) * 1e-15 + 1, 100))
+            let ms = Int32(min(Double(left.components.seconds) * 1000 + Double(left.components.attoseconds) * 1e-15 + 1,
+                               folderCheckMilliseconds))
             let ready = poll(&polls, nfds_t(polls.count), ms)
             if ready < 0 && errno != EINTR { break }
             for p in polls where p.revents != 0 {
@@ -200,6 +209,10 @@ enum Sandbox {
                     if results.count > limits.resultsBytes { out.resultsExceeded = true; break loop }
                 }
             }
+            if ContinuousClock.now - lastFolderCheck >= .milliseconds(Int(folderCheckMilliseconds)) {
+                lastFolderCheck = ContinuousClock.now
+                if folderUsage(dir, over: limits.folderBytes) > limits.folderBytes { out.folderExceeded = true; break }
+            }
             // A program that closed its streams but keeps running is caught by the deadline;
             // one that exited is reaped here.
             if !reaped, fds.allSatisfy({ $0 < 0 }) {
@@ -220,6 +233,35 @@ enum Sandbox {
         if status & 0x7F == 0 { out.exitCode = (status >> 8) & 0xFF } else { out.signal = status & 0x7F }
         parseFrames(results, nonce: nonce, into: &out)
         return out
+    }
+
+    /// How often the run folder is measured; a program writing at disk speed
+    /// gets at most this long past the folder limit before it is killed.
+    static let folderCheckMilliseconds = 20.0
+
+    /// Bytes the folder at `path` takes on disk, counting every file, folder
+    /// and link as at least one 4 KiB block (so a million empty files count
+    /// too); stops early once past `limit`. Links are not followed.
+    static func folderUsage(_ path: String, over limit: Int) -> Int {
+        var total = 0
+        var pending = [path]
+        while let folder = pending.popLast() {
+            guard let handle = opendir(folder) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let child = folder + "/" + name
+                var st = stat()
+                guard lstat(child, &st) == 0 else { continue }   // removed meanwhile
+                total += max(4096, Int(st.st_blocks) * 512, Int(st.st_size))
+                if (st.st_mode & S_IFMT) == S_IFDIR { pending.append(child) }
+                if total > limit { return total }
+            }
+        }
+        return total
     }
 
     /// Splits the results stream into frames; anything without the nonce
