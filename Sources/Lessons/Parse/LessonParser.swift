@@ -11,7 +11,7 @@ public enum LessonParser {
     /// folder name) is used when the header has no id and checked against it when it has.
     public static func parse(_ source: String, file: String, language: String = "en",
                              expectedID: String? = nil) -> Lesson {
-        let normalized = source.contains("\r") ? source.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalized = source.utf8.contains(UInt8(ascii: "\r")) ? source.replacingOccurrences(of: "\r\n", with: "\n")
             .replacingOccurrences(of: "\r", with: "\n") : source
         let matter = FrontMatter.split(normalized, file: file)
         var problems = matter.problems

@@ -29,17 +29,45 @@ public struct PlainRenderer: Sendable {
 
     /// The lesson as styled lines, each anchored to its top-level block.
     public func lines(_ lesson: Lesson) -> [RenderedLine] {
-        var layout = Layout(color: color, file: lesson.file)
-        var out: [RenderedLine] = []
-        for (index, block) in lesson.blocks.enumerated() {
-            let anchor = LineAnchor(block: index)
-            if index > 0 { out.append(RenderedLine([], anchor: anchor)) }
-            for var line in layout.block(block, width: width) {
-                line.anchor.block = index
-                out.append(line.normalized().trimmingTrailingSpaces())
-            }
+        var pass = Pass(self, lesson)
+        return pass.lines(blocks: lesson.blocks.count)
+    }
+
+    /// A rendering of one lesson that goes a few top-level blocks at a time, so
+    /// a front end can lay out the top of a long lesson first and the rest
+    /// later; the lines are the same as `lines(lesson)` gives, in the same order.
+    public struct Pass: Sendable {
+        let lesson: Lesson
+        let width: Int
+        var layout: Layout
+        /// The first top-level block not rendered yet.
+        public private(set) var next = 0
+
+        public init(_ renderer: PlainRenderer, _ lesson: Lesson) {
+            self.lesson = lesson
+            self.width = renderer.width
+            layout = Layout(color: renderer.color, file: lesson.file)
         }
-        return out
+
+        /// True once every block is rendered.
+        public var done: Bool { next >= lesson.blocks.count }
+
+        /// The lines of the next `count` top-level blocks (fewer at the end).
+        public mutating func lines(blocks count: Int) -> [RenderedLine] {
+            let end = next + min(max(0, count), lesson.blocks.count - next)
+            var out: [RenderedLine] = []
+            while next < end {
+                let index = next
+                let anchor = LineAnchor(block: index)
+                if index > 0 { out.append(RenderedLine([], anchor: anchor)) }
+                for var line in layout.block(lesson.blocks[index], width: width) {
+                    line.anchor.block = index
+                    out.append(line.normalized().trimmingTrailingSpaces())
+                }
+                next += 1
+            }
+            return out
+        }
     }
 
     /// Styled lines of inline Markdown (a hint, a quiz choice) wrapped to the width.
@@ -50,7 +78,7 @@ public struct PlainRenderer: Sendable {
 }
 
 /// The mutable state of one rendering pass (counters for quiz and demo anchors, list depth).
-struct Layout {
+struct Layout: Sendable {
     let color: Bool
     let file: String
     var quizCount = 0
