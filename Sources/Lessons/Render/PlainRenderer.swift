@@ -310,7 +310,7 @@ struct Layout: Sendable {
 
     private func flatten(_ inlines: [Inline], style: RunStyle, into pieces: inout [TextWrapper.Piece]) {
         func add(_ text: String, _ s: RunStyle) {
-            pieces += TextWrapper.cells(text, s).map { .cell($0) }
+            TextWrapper.forEachCell(text, s) { pieces.append(.cell($0)) }
         }
         for inline in inlines {
             switch inline {
