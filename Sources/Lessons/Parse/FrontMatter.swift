@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The YAML header of a lesson file, between two `---` lines.
@@ -118,5 +119,15 @@ extension Substring {
         var s = self
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
         return s
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, answered from the bytes when both
+    /// ends are printable ASCII (nothing to trim, the common case).
+    func trimmingWhitespaces() -> String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }

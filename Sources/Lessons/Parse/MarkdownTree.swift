@@ -172,7 +172,7 @@ struct MarkdownTree {
     // MARK: leaves
 
     private func codeBlock(_ node: OpaquePointer, line: Int) -> Block {
-        let info = string(cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
+        let info = string(cmark_node_get_fence_info(node)).trimmingWhitespaces()
         let text = literal(node)
         if SpecialBlocks.isSpecial(info: info) {
             return SpecialBlocks.parse(info: info, body: text, line: line, file: file)

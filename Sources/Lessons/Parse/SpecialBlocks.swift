@@ -234,7 +234,7 @@ struct Fields {
 
     func optionalString(_ key: String) throws(ContentProblem) -> String? {
         guard let node = mapping[key] else { return nil }
-        guard let scalar = node.scalar, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let scalar = node.scalar, !scalar.string.trimmingWhitespaces().isEmpty else {
             throw problem("'\(key)' must be a non-empty string", at: line(of: node))
         }
         return scalar.string

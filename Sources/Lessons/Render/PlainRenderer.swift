@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lays out a `Lesson` as lines of styled runs for a terminal of a given width.
 ///
 /// Pure: no I/O. `lectern show` prints `render(...)` (ANSI or plain text); the
@@ -22,9 +24,30 @@ public struct PlainRenderer: Sendable {
     }
 
     /// The lesson as strings: ANSI-styled when `color`, plain text otherwise.
+    /// A long lesson is rendered in a few pieces at once, one per processor;
+    /// the pieces start at top-level blocks, so the lines are the same.
     public static func render(_ lesson: Lesson, width: Int, color: Bool) -> [String] {
         let renderer = PlainRenderer(width: width, color: color)
-        return renderer.lines(lesson).map { color ? ANSIFormatter.format($0) : $0.text }
+        let format: @Sendable (RenderedLine) -> String = { color ? ANSIFormatter.format($0) : $0.text }
+        let blocks = lesson.blocks.count
+        let pieces = min(ProcessInfo.processInfo.activeProcessorCount, 1 + blocks / 2_000)
+        guard pieces > 1 else { return renderer.lines(lesson).map(format) }
+        let results = PieceResults(count: pieces)
+        DispatchQueue.concurrentPerform(iterations: pieces) { k in
+            let start = blocks * k / pieces, end = blocks * (k + 1) / pieces
+            var pass = Pass(renderer, lesson, from: start)
+            results.store(pass.lines(blocks: end - start).map(format), at: k)
+        }
+        return results.joined()
+    }
+
+    /// One slot per piece of a concurrent render; each piece writes only its own.
+    private final class PieceResults: @unchecked Sendable {
+        private var slots: UnsafeMutableBufferPointer<[String]>
+        init(count: Int) { slots = .allocate(capacity: count); slots.initialize(repeating: []) }
+        deinit { slots.deinitialize(); slots.deallocate() }
+        func store(_ lines: [String], at k: Int) { slots[k] = lines }
+        func joined() -> [String] { Array(slots.joined()) }
     }
 
     /// The lesson as styled lines, each anchored to its top-level block.
@@ -43,10 +66,17 @@ public struct PlainRenderer: Sendable {
         /// The first top-level block not rendered yet.
         public private(set) var next = 0
 
-        public init(_ renderer: PlainRenderer, _ lesson: Lesson) {
+        /// A pass that starts at top-level block `start`; quizzes and demos
+        /// before it are counted, so their anchors number as in a whole pass.
+        public init(_ renderer: PlainRenderer, _ lesson: Lesson, from start: Int = 0) {
             self.lesson = lesson
             self.width = renderer.width
             layout = Layout(color: renderer.color, file: lesson.file)
+            next = min(max(0, start), lesson.blocks.count)
+            for block in Lesson.specialBlocks(in: lesson.blocks[..<next]) {
+                if case .quiz = block { layout.quizCount += 1 }
+                if case .demo = block { layout.demoCount += 1 }
+            }
         }
 
         /// True once every block is rendered.

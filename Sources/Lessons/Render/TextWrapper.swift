@@ -214,12 +214,14 @@ enum TextWrapper {
             }
             return
         }
+        var last: (character: Character, width: Int)?
         for c in text {
             if c == "\t" || c == "\n" || c == "\r\n" || c == "\r" {
                 body(space)
                 continue
             }
-            let w = DisplayWidth.of(c)
+            let w: Int
+            if let last, last.character == c { w = last.width } else { w = DisplayWidth.of(c); last = (c, w) }
             if w == 0 && (c.isASCII || c.unicodeScalars.first!.properties.generalCategory == .control) { continue }
             body(Cell(character: c, style: style, width: w))
         }

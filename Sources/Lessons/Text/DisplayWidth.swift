@@ -34,8 +34,14 @@ public enum DisplayWidth {
     /// Cells taken by a string.
     public static func of(_ text: some StringProtocol) -> Int {
         var total = 0
+        // Rules and box edges repeat one character: look its width up once.
+        var last: (character: Character, width: Int)?
         for c in text {
-            if c.isASCII { total += (c.asciiValue! >= 0x20 && c.asciiValue! != 0x7F) ? 1 : 0 } else { total += of(c) }
+            if c.isASCII { total += (c.asciiValue! >= 0x20 && c.asciiValue! != 0x7F) ? 1 : 0; continue }
+            if let last, last.character == c { total += last.width; continue }
+            let w = of(c)
+            last = (c, w)
+            total += w
         }
         return total
     }
