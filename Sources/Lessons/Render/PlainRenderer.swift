@@ -31,23 +31,12 @@ public struct PlainRenderer: Sendable {
         let format: @Sendable (RenderedLine) -> String = { color ? ANSIFormatter.format($0) : $0.text }
         let blocks = lesson.blocks.count
         let pieces = min(ProcessInfo.processInfo.activeProcessorCount, 1 + blocks / 2_000)
-        guard pieces > 1 else { return renderer.lines(lesson).map(format) }
-        let results = PieceResults(count: pieces)
-        DispatchQueue.concurrentPerform(iterations: pieces) { k in
+        let parts = concurrentMap(pieces, minimum: 2) { k in
             let start = blocks * k / pieces, end = blocks * (k + 1) / pieces
             var pass = Pass(renderer, lesson, from: start)
-            results.store(pass.lines(blocks: end - start).map(format), at: k)
+            return pass.lines(blocks: end - start).map(format)
         }
-        return results.joined()
-    }
-
-    /// One slot per piece of a concurrent render; each piece writes only its own.
-    private final class PieceResults: @unchecked Sendable {
-        private var slots: UnsafeMutableBufferPointer<[String]>
-        init(count: Int) { slots = .allocate(capacity: count); slots.initialize(repeating: []) }
-        deinit { slots.deinitialize(); slots.deallocate() }
-        func store(_ lines: [String], at k: Int) { slots[k] = lines }
-        func joined() -> [String] { Array(slots.joined()) }
+        return Array(parts.joined())
     }
 
     /// The lesson as styled lines, each anchored to its top-level block.
