@@ -99,7 +99,7 @@ public struct LessonLayout: Sendable {
                 }
                 let pad = indent == Int.max ? 0 : min(indent, width / 2)
                 let prefix = pad > 0 ? [Run(String(repeating: " ", count: pad))] : []
-                for l in specialBox(anchor, language: language, width: width - pad) { out.append(Line(prefix + l, anchor: anchor)) }
+                for l in specialBox(anchor, width: width - pad) { out.append(Line(prefix + l, anchor: anchor)) }
                 i = j
             }
             return out
@@ -113,7 +113,8 @@ public struct LessonLayout: Sendable {
             return nil
         }
 
-        func specialBox(_ anchor: LessonDocument.Anchor, language: String, width: Int) -> [[Run]] {
+        /// The app's box for a special block, in the lesson's language.
+        func specialBox(_ anchor: LessonDocument.Anchor, width: Int) -> [[Run]] {
             switch anchor {
             case .exercise(let i): exercises[safe: i].map { layout.exerciseBox($0, language: language, width: width) } ?? []
             case .quiz(let i): quizzes[safe: i].map { layout.quizBox($0, index: i, language: language, width: width) } ?? []
