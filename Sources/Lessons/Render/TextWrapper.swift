@@ -52,25 +52,26 @@ enum TextWrapper {
         let (cells, newlines) = resolve(pieces)
         var lines: [Range<Int>] = []
         var current = 0..<0, currentWidth = 0
-        var pending: Range<Int>?, pendingWidth = 0
+        // Columns of the spaces after `current`, kept only if a word follows on the line.
+        var pendingWidth = 0
         for token in tokens(cells, newlines: newlines) {
             switch token.kind {
             case .newline:
                 lines.append(current)
-                current = token.cells; currentWidth = 0; pending = nil; pendingWidth = 0
+                current = token.cells; currentWidth = 0; pendingWidth = 0
             case .space:
-                if !current.isEmpty { pending = token.cells; pendingWidth = token.width }
+                if !current.isEmpty { pendingWidth = token.width }
             case .word:
                 let w = token.width
                 if currentWidth + pendingWidth + w <= width {
                     // The spaces in between, if any, lie between the two ranges.
                     current = current.isEmpty ? token.cells : current.lowerBound..<token.cells.upperBound
                     currentWidth += pendingWidth + w
-                    pending = nil; pendingWidth = 0
+                    pendingWidth = 0
                     continue
                 }
                 if !current.isEmpty { lines.append(current) }
-                pending = nil; pendingWidth = 0
+                pendingWidth = 0
                 // A word wider than the line: whole lines of it, then the rest.
                 var rest = token.cells
                 var restWidth = w
