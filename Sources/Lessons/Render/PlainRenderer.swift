@@ -322,14 +322,14 @@ struct Layout: Sendable {
 
     /// Wraps inline spans to `width`, starting from style `base`.
     func wrap(_ inlines: [Inline], width: Int, base: RunStyle) -> [[StyledRun]] {
-        var pieces: [TextWrapper.Piece] = []
-        flatten(inlines, style: base, into: &pieces)
-        return TextWrapper.wrap(pieces, width: width)
+        var flow = TextWrapper.Flow()
+        flatten(inlines, style: base, into: &flow)
+        return TextWrapper.wrap(flow, width: width)
     }
 
-    private func flatten(_ inlines: [Inline], style: RunStyle, into pieces: inout [TextWrapper.Piece]) {
+    private func flatten(_ inlines: [Inline], style: RunStyle, into flow: inout TextWrapper.Flow) {
         func add(_ text: String, _ s: RunStyle) {
-            TextWrapper.forEachCell(text, s) { pieces.append(.cell($0)) }
+            TextWrapper.forEachCell(text, s) { flow.append($0) }
         }
         for inline in inlines {
             switch inline {
@@ -337,10 +337,10 @@ struct Layout: Sendable {
                 add(t, style)
             case .emphasis(let inner):
                 var s = style; s.italic = true
-                flatten(inner, style: s, into: &pieces)
+                flatten(inner, style: s, into: &flow)
             case .strong(let inner):
                 var s = style; s.bold = true
-                flatten(inner, style: s, into: &pieces)
+                flatten(inner, style: s, into: &flow)
             case .code(let c):
                 var s = style; s.role = .code
                 add(color ? c : "`" + c + "`", s)
@@ -352,18 +352,18 @@ struct Layout: Sendable {
                 if DisplayWidth.of(text) <= Layout.unbreakableMathWidth {
                     for i in cells.indices where cells[i].character == " " { cells[i].glue = true }
                 }
-                pieces += cells.map { .cell($0) }
+                for cell in cells { flow.append(cell) }
             case .link(let text, let url):
                 var s = style; s.role = .link; s.underline = true
-                flatten(text, style: s, into: &pieces)
+                flatten(text, style: s, into: &flow)
                 let shown = InlineText.plain(text)
                 if !url.isEmpty, url != shown, "mailto:" + shown != url {
                     add(" (" + url + ")", RunStyle(.url))
                 }
             case .softBreak:
-                pieces.append(.softBreak(style))
+                flow.softBreak(style)
             case .lineBreak:
-                pieces.append(.newline)
+                flow.newline()
             }
         }
     }

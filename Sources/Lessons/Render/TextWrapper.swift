@@ -44,12 +44,21 @@ enum TextWrapper {
 
     /// Wraps `pieces` into lines of runs at most `width` columns wide.
     ///
-    /// The pieces become one array of cells (soft breaks resolved, forced breaks
-    /// kept aside as positions); words, spaces and lines are then ranges of that
-    /// array, since every line is a stretch of consecutive cells.
+    /// The pieces become one array of cells (a `Flow`); words, spaces and lines
+    /// are then ranges of that array, since every line is a stretch of
+    /// consecutive cells.
     static func wrap(_ pieces: [Piece], width: Int) -> [[StyledRun]] {
+        var flow = Flow()
+        for piece in pieces { flow.add(piece) }
+        return wrap(flow, width: width)
+    }
+
+    /// Wraps the text of `flow` into lines of runs at most `width` columns wide.
+    static func wrap(_ flow: consuming Flow, width: Int) -> [[StyledRun]] {
         let width = max(width, 2)
-        let (cells, newlines) = resolve(pieces)
+        flow.keepSoftBreak()
+        let cells = flow.cells
+        let newlines = flow.newlines
         var lines: [Range<Int>] = []
         var current = 0..<0, currentWidth = 0
         // Columns of the spaces after `current`, kept only if a word follows on the line.
@@ -95,28 +104,52 @@ enum TextWrapper {
         return lines.map { runs(cells[$0]) }
     }
 
-    /// The cells of `pieces`, each soft break replaced by a space or by nothing
-    /// (nothing between two wide characters), and the positions of the forced
-    /// breaks: a forced break at `k` comes before `cells[k]`.
-    static func resolve(_ pieces: [Piece]) -> (cells: [Cell], newlines: [Int]) {
-        var cells: [Cell] = []
-        cells.reserveCapacity(pieces.count)
-        var newlines: [Int] = []
-        // Whether the last thing kept was a cell (not a forced break).
-        var afterCell = false
-        for (i, piece) in pieces.enumerated() {
+    /// Text on its way to `wrap`: its cells, and where the forced breaks fall
+    /// (a break at `k` comes before `cells[k]`). A soft break becomes a space,
+    /// or nothing between two wide characters, once the piece after it is known.
+    struct Flow {
+        private(set) var cells: [Cell] = []
+        private(set) var newlines: [Int] = []
+        /// Whether the last thing kept was a cell (not a forced break).
+        private var afterCell = false
+        private var softBreak: RunStyle?
+
+        mutating func append(_ cell: Cell) {
+            if let style = softBreak {
+                softBreak = nil
+                let between = afterCell && cells.last?.width == 2 && cell.width == 2
+                if !between { cells.append(Cell(character: " ", style: style, width: 1)) }
+            }
+            cells.append(cell)
+            afterCell = true
+        }
+
+        mutating func newline() {
+            keepSoftBreak()
+            newlines.append(cells.count)
+            afterCell = false
+        }
+
+        mutating func softBreak(_ style: RunStyle) {
+            keepSoftBreak()
+            softBreak = style
+        }
+
+        /// A soft break followed by anything but a cell is a space.
+        mutating func keepSoftBreak() {
+            guard let style = softBreak else { return }
+            softBreak = nil
+            cells.append(Cell(character: " ", style: style, width: 1))
+            afterCell = true
+        }
+
+        mutating func add(_ piece: Piece) {
             switch piece {
-            case .cell(let c):
-                cells.append(c); afterCell = true
-            case .newline:
-                newlines.append(cells.count); afterCell = false
-            case .softBreak(let style):
-                if afterCell, let before = cells.last, before.width == 2,
-                   i + 1 < pieces.count, case .cell(let after) = pieces[i + 1], after.width == 2 { continue }
-                cells.append(Cell(character: " ", style: style, width: 1)); afterCell = true
+            case .cell(let c): append(c)
+            case .newline: newline()
+            case .softBreak(let style): softBreak(style)
             }
         }
-        return (cells, newlines)
     }
 
     /// Splits cells into spaces, unbreakable words and forced breaks.
@@ -171,17 +204,18 @@ enum TextWrapper {
     /// Merges cells of equal style into runs.
     static func runs(_ cells: some Collection<Cell>) -> [StyledRun] {
         var out: [StyledRun] = []
-        var text = ""
+        // Each run's text is gathered as UTF-8 and made a string once.
+        var bytes: [UInt8] = []
         var style: RunStyle?
         for cell in cells {
             if cell.style != style {
-                if let style { out.append(StyledRun(text, style)) }
-                text = ""
+                if let style { out.append(StyledRun(String(decoding: bytes, as: UTF8.self), style)) }
+                bytes.removeAll(keepingCapacity: true)
                 style = cell.style
             }
-            text.append(cell.character)
+            bytes.append(contentsOf: cell.character.utf8)
         }
-        if let style { out.append(StyledRun(text, style)) }
+        if let style { out.append(StyledRun(String(decoding: bytes, as: UTF8.self), style)) }
         return out
     }
 
