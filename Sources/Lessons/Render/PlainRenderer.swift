@@ -24,13 +24,14 @@ public struct PlainRenderer: Sendable {
     }
 
     /// The lesson as strings: ANSI-styled when `color`, plain text otherwise.
-    /// A long lesson is rendered in a few pieces at once, one per processor;
-    /// the pieces start at top-level blocks, so the lines are the same.
+    /// A long lesson is rendered in pieces of about a thousand top-level blocks,
+    /// spread over the processors (a busy processor takes fewer of them); the
+    /// pieces start at top-level blocks, so the lines are the same.
     public static func render(_ lesson: Lesson, width: Int, color: Bool) -> [String] {
         let renderer = PlainRenderer(width: width, color: color)
         let format: @Sendable (RenderedLine) -> String = { color ? ANSIFormatter.format($0) : $0.text }
         let blocks = lesson.blocks.count
-        let pieces = min(ProcessInfo.processInfo.activeProcessorCount, 1 + blocks / 2_000)
+        let pieces = min(16, 1 + blocks / 1_000)
         let parts = concurrentMap(pieces, minimum: 2) { k in
             let start = blocks * k / pieces, end = blocks * (k + 1) / pieces
             var pass = Pass(renderer, lesson, from: start)
