@@ -181,14 +181,24 @@ public struct LessonOutline: Sendable, Equatable {
     /// ```` ```exercise ```` fence that is not inside another fenced block
     /// (fences may sit in list items and quotes).
     public static func scan(_ text: String, fallbackTitle: String) -> LessonOutline {
+        var text = text
+        // One pass over the bytes; a native string has them in one buffer.
+        return text.withUTF8 { scan(bytes: $0, fallbackTitle: fallbackTitle) }
+    }
+
+    private static func scan(bytes: UnsafeBufferPointer<UInt8>, fallbackTitle: String) -> LessonOutline {
         var title: String?
         var exercises: [String] = []
         var fence: (char: UInt8, count: Int)?
         var inHeader = false
         var lineNumber = 0
-        for raw in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            defer { start = end + 1 }
             lineNumber += 1
-            var line = raw[...]
+            var line = bytes[start..<end]
             while let last = line.last, last == 13 || last == 32 || last == 9 { line = line.dropLast() }
             if lineNumber == 1 {
                 var first = line
@@ -206,6 +216,11 @@ public struct LessonOutline: Sendable, Equatable {
                 }
                 continue
             }
+            // Most lines cannot hold a fence: their first byte past indentation and
+            // '>' is no fence character, list marker or digit.
+            guard let lead = line.first(where: { $0 != 32 && $0 != 9 && $0 != UInt8(ascii: ">") }),
+                  lead == UInt8(ascii: "`") || lead == UInt8(ascii: "~") || lead == UInt8(ascii: "-")
+                  || lead == UInt8(ascii: "*") || lead == UInt8(ascii: "+") || (48...57).contains(lead) else { continue }
             let stripped = Self.dropContainerMarkers(line)
             guard let c = stripped.first, c == UInt8(ascii: "`") || c == UInt8(ascii: "~") else { continue }
             let run = stripped.prefix { $0 == c }.count
@@ -224,7 +239,7 @@ public struct LessonOutline: Sendable, Equatable {
     }
 
     /// A line without the indentation, quote markers and list markers in front of its content.
-    static func dropContainerMarkers(_ line: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+    static func dropContainerMarkers(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
         var rest = line
         while true {
             let before = rest.count

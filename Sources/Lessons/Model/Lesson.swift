@@ -39,9 +39,12 @@ public struct Lesson: Sendable, Equatable {
     }
 
     /// Exercise, quiz, demo and broken blocks at any depth, in reading order.
-    public var specialBlocks: [Block] {
+    public var specialBlocks: [Block] { Self.specialBlocks(in: blocks[...]) }
+
+    /// Exercise, quiz, demo and broken blocks at any depth in `blocks`, in reading order.
+    static func specialBlocks(in blocks: ArraySlice<Block>) -> [Block] {
         var out: [Block] = []
-        func walk(_ blocks: [Block]) {
+        func walk(_ blocks: some Sequence<Block>) {
             for b in blocks {
                 switch b {
                 case .exercise, .quiz, .demo, .broken: out.append(b)

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The YAML header of a lesson file, between two `---` lines.
@@ -24,27 +25,35 @@ struct FrontMatter {
     static func split(_ source: String, file: String) -> FrontMatter {
         var text = Substring(source)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpace() == "---" else {
+        // Only the header's lines are looked at: the body (megabytes in a long
+        // lesson) is never split into lines here.
+        let newline = UInt8(ascii: "\n")
+        let firstEnd = text.utf8.firstIndex(of: newline) ?? text.endIndex
+        guard text[..<firstEnd].trimmingTrailingSpace() == "---" else {
             return FrontMatter(body: text, bodyOffset: 0, problems: [
                 ContentProblem(file: file, line: 1,
                                message: "missing front matter: the file must start with a '---' line, then id, title and summary, then '---'"),
             ])
         }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let l = lines[$0].trimmingTrailingSpace()
-            return l == "---" || l == "..."
-        }) else {
+        var close = 0
+        var closeStart = firstEnd, closeEnd = firstEnd
+        var found = false
+        while closeEnd < text.endIndex {
+            closeStart = text.index(after: closeEnd)
+            closeEnd = text[closeStart...].utf8.firstIndex(of: newline) ?? text.endIndex
+            close += 1
+            let l = text[closeStart..<closeEnd].trimmingTrailingSpace()
+            if l == "---" || l == "..." { found = true; break }
+        }
+        guard found else {
             return FrontMatter(body: text, bodyOffset: 0, problems: [
                 ContentProblem(file: file, line: 1, message: "front matter is not closed: no '---' line after the opening one"),
             ])
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
+        // The header lines between the two fences, without the newline before the closing one.
+        let yaml = close == 1 ? "" : String(text[text.index(after: firstEnd)..<text.index(before: closeStart)])
         // The body starts after the closing line; keep everything after it verbatim.
-        var body = Substring("")
-        if close + 1 < lines.count {
-            body = text[lines[close + 1].startIndex...]
-        }
+        let body = closeEnd < text.endIndex ? text[text.index(after: closeEnd)...] : Substring("")
         var matter = FrontMatter(body: body, bodyOffset: close + 1, problems: [])
         matter.readFields(yaml: yaml, file: file)
         return matter
@@ -110,5 +119,15 @@ extension Substring {
         var s = self
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
         return s
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, answered from the bytes when both
+    /// ends are printable ASCII (nothing to trim, the common case).
+    func trimmingWhitespaces() -> String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }

@@ -11,7 +11,7 @@ public enum LessonParser {
     /// folder name) is used when the header has no id and checked against it when it has.
     public static func parse(_ source: String, file: String, language: String = "en",
                              expectedID: String? = nil) -> Lesson {
-        let normalized = source.contains("\r") ? source.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalized = source.utf8.contains(UInt8(ascii: "\r")) ? source.replacingOccurrences(of: "\r\n", with: "\n")
             .replacingOccurrences(of: "\r", with: "\n") : source
         let matter = FrontMatter.split(normalized, file: file)
         var problems = matter.problems
@@ -67,6 +67,7 @@ extension LessonParser {
     /// a quiz choice): code spans, emphasis and `$...$` math are recognised;
     /// separate paragraphs are joined by line breaks.
     public static func inlines(_ markdown: String) -> [Inline] {
+        if isPlainText(markdown) { return [.text(markdown)] }
         var tree = MarkdownTree(file: "", lineOffset: 0)
         let blocks = tree.parse(MathSpans.protect(Substring(markdown)))
         var out: [Inline] = []
@@ -92,5 +93,28 @@ extension LessonParser {
         }
         collect(blocks)
         return out.isEmpty && !markdown.isEmpty ? [.text(markdown)] : out
+    }
+
+    /// True when cmark could only read `markdown` as one paragraph of that very
+    /// text: one line that starts with a letter (no list, heading or quote
+    /// marker), ends in no space, and holds no character that Markdown or math
+    /// gives a meaning (`* _ ` [ ] < > & \ $ | # ! ~`, tabs, line breaks).
+    /// Most quiz questions and choices are like that, and skip the parser.
+    static func isPlainText(_ markdown: String) -> Bool {
+        guard let first = markdown.unicodeScalars.first, let last = markdown.unicodeScalars.last,
+              first.isASCII ? first.properties.isAlphabetic : !first.properties.isWhitespace,
+              !last.properties.isWhitespace else { return false }
+        for byte in markdown.utf8 where byte < 0x80 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "?"),
+                 UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "%"),
+                 UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 }

@@ -24,6 +24,9 @@ struct MarkdownTree {
     }
 
     private var stack: [Frame] = []
+    /// The special blocks of the document, read before the walk, and how many the walk has used.
+    private var specials: [Block] = []
+    private var specialsUsed = 0
 
     init(file: String, lineOffset: Int) {
         self.file = file
@@ -38,6 +41,7 @@ struct MarkdownTree {
         }
         defer { cmark_node_free(doc) }
         cmark_consolidate_text_nodes(doc)
+        readSpecialBlocks(doc)
         guard let iter = cmark_iter_new(doc) else { return [] }
         defer { cmark_iter_free(iter) }
 
@@ -171,14 +175,44 @@ struct MarkdownTree {
 
     // MARK: leaves
 
-    private func codeBlock(_ node: OpaquePointer, line: Int) -> Block {
-        let info = string(cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
+    private mutating func codeBlock(_ node: OpaquePointer, line: Int) -> Block {
+        let info = fenceInfo(node)
         let text = literal(node)
         if SpecialBlocks.isSpecial(info: info) {
-            return SpecialBlocks.parse(info: info, body: text, line: line, file: file)
+            // Read in `readSpecialBlocks`, in this same document order.
+            guard specialsUsed < specials.count else { return SpecialBlocks.parse(info: info, body: text, line: line, file: file) }
+            defer { specialsUsed += 1 }
+            return specials[specialsUsed]
         }
         let language = info.split(whereSeparator: \.isWhitespace).first.map(String.init)
         return .code(language: language, text: trimFinalNewline(text), line: line)
+    }
+
+    /// Reads every special block (exercise, quiz, demo) of `doc` ahead of the
+    /// walk. Each is a small YAML document of its own, and in a long lesson they
+    /// are most of the parsing time, so many of them are read several at once.
+    private mutating func readSpecialBlocks(_ doc: OpaquePointer) {
+        struct Fence: Sendable { var info: String, body: String, line: Int }
+        var fences: [Fence] = []
+        if let iter = cmark_iter_new(doc) {
+            defer { cmark_iter_free(iter) }
+            while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iter), cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
+                let info = fenceInfo(node)
+                if SpecialBlocks.isSpecial(info: info) {
+                    fences.append(Fence(info: info, body: literal(node), line: Int(cmark_node_get_start_line(node)) + lineOffset))
+                }
+            }
+        }
+        let file = self.file, found = fences
+        specials = concurrentMap(found.count, minimum: 64) { i in
+            SpecialBlocks.parse(info: found[i].info, body: found[i].body, line: found[i].line, file: file)
+        }
+        specialsUsed = 0
+    }
+
+    private func fenceInfo(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_fence_info(node)).trimmingWhitespaces()
     }
 
     static func isComment(_ html: String) -> Bool {

@@ -16,37 +16,54 @@
 enum MathSpans {
     static let open: Character = "\u{E000}"
     static let close: Character = "\u{E001}"
+    private static let openBytes = Array(open.utf8), closeBytes = Array(close.utf8)
 
     /// Rewrites the math spans of `source`, leaving fenced code and inline code untouched.
     static func protect(_ source: Substring) -> String {
         var out = ""
         out.reserveCapacity(source.utf8.count + 16)
         var fence: (char: Character, count: Int)?
-        var first = true
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !first { out.append("\n") }
-            first = false
-            // Fences may sit inside list items and quotes: look past indentation and '>'.
+        var start = source.startIndex
+        while true {
+            let end = source[start...].utf8.firstIndex(of: UInt8(ascii: "\n")) ?? source.endIndex
+            let line = source[start..<end]
+            if start > source.startIndex { out.append("\n") }
+            out += protectedLine(line, fence: &fence)
+            guard end < source.endIndex else { break }
+            start = source.utf8.index(after: end)
+        }
+        return out
+    }
+
+    /// One source line as `protect` writes it, opening or closing a fence on the way.
+    /// The bytes decide the common cases (no fence marker, no dollar sign) without
+    /// walking the line character by character.
+    private static func protectedLine(_ line: Substring, fence: inout (char: Character, count: Int)?) -> Substring {
+        // Fences may sit inside list items and quotes: look past indentation and '>'.
+        let lead = line.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: ">") }
+        let marker = lead == UInt8(ascii: "`") || lead == UInt8(ascii: "~")
+        if let open = fence {
+            guard marker else { return line }
             let stripped = line.drop(while: { $0 == " " || $0 == "\t" || $0 == ">" })
-            if let open = fence {
-                let run = stripped.prefix(while: { $0 == open.char })
-                if run.count >= open.count, stripped.dropFirst(run.count).allSatisfy({ $0 == " " || $0 == "\t" }) {
-                    fence = nil
-                }
-                out += line
-                continue
+            let run = stripped.prefix(while: { $0 == open.char })
+            if run.count >= open.count, stripped.dropFirst(run.count).allSatisfy({ $0 == " " || $0 == "\t" }) {
+                fence = nil
             }
+            return line
+        }
+        if marker {
+            let stripped = line.drop(while: { $0 == " " || $0 == "\t" || $0 == ">" })
             if let c = stripped.first, c == "`" || c == "~" {
                 let run = stripped.prefix(while: { $0 == c }).count
                 if run >= 3 && !(c == "`" && stripped.dropFirst(run).contains("`")) {
                     fence = (c, run)
-                    out += line
-                    continue
+                    return line
                 }
             }
-            out += protectLine(line)
         }
-        return out
+        // Without a dollar sign there is no math, and the line is kept as it is.
+        guard line.utf8.contains(UInt8(ascii: "$")) else { return line }
+        return Substring(protectLine(line))
     }
 
     /// One line outside fenced code: skips inline code spans, rewrites math.
@@ -136,7 +153,7 @@ enum MathSpans {
 
     /// Splits a cmark text literal into text and math spans.
     static func split(_ text: String) -> [Inline] {
-        guard text.contains(open) else { return text.isEmpty ? [] : [.text(text)] }
+        guard holdsSentinel(text, open) else { return text.isEmpty ? [] : [.text(text)] }
         var result: [Inline] = []
         var buffer = ""
         var rest = Substring(text)
@@ -158,9 +175,21 @@ enum MathSpans {
         return result
     }
 
+    /// `text.contains(sentinel)` on the UTF-8 bytes: both sentinels are three
+    /// bytes (EE 80 8x), and a lead byte is never a continuation byte.
+    private static func holdsSentinel(_ text: String, _ sentinel: Character) -> Bool {
+        let want = sentinel == open ? openBytes : closeBytes
+        var bytes = text.utf8.makeIterator()
+        while let b = bytes.next() {
+            guard b == want[0], bytes.next() == want[1], bytes.next() == want[2] else { continue }
+            return true
+        }
+        return false
+    }
+
     /// Puts dollar signs back where sentinels ended up outside text (URLs, HTML, stray halves).
     static func restoreDollars(_ text: String) -> String {
-        guard text.contains(open) || text.contains(close) else { return text }
+        guard holdsSentinel(text, open) || holdsSentinel(text, close) else { return text }
         return String(text.map { $0 == open || $0 == close ? "$" : $0 })
     }
 }

@@ -199,7 +199,8 @@ struct Fields {
         let bodyLines = body.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } + (body.hasSuffix("\n") || body.isEmpty ? 0 : 1)
         func within(_ l: Int) -> Int { line + min(max(l, bodyLines == 0 ? 0 : 1), bodyLines) }
         do {
-            root = try Yams.compose(yaml: body)
+            // UTF-8 named outright: Yams's default reads the environment on every call.
+            root = try Yams.compose(yaml: body, .default, .default, .utf8)
         } catch {
             let (l, message) = YAMLDiagnostics.describe(error)
             return .failure(ContentProblem(file: file, line: within(l ?? 1), message: message))
@@ -233,7 +234,7 @@ struct Fields {
 
     func optionalString(_ key: String) throws(ContentProblem) -> String? {
         guard let node = mapping[key] else { return nil }
-        guard let scalar = node.scalar, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let scalar = node.scalar, !scalar.string.trimmingWhitespaces().isEmpty else {
             throw problem("'\(key)' must be a non-empty string", at: line(of: node))
         }
         return scalar.string

@@ -9,6 +9,11 @@ import Foundation
 /// `|` inside code or math does not split a cell. Column alignment is ignored.
 enum Tables {
     static func detect(_ inlines: [Inline]) -> Block? {
+        // The second line must be a delimiter row, one text span holding a '|':
+        // most paragraphs fail that at once, before any splitting.
+        guard let brk = inlines.firstIndex(where: isBreak), brk + 1 < inlines.count,
+              case .text(let second) = inlines[brk + 1], brk + 2 == inlines.count || isBreak(inlines[brk + 2]),
+              second.utf8.contains(UInt8(ascii: "|")) else { return nil }
         let lines = splitLines(inlines)
         guard lines.count >= 2, isDelimiterRow(lines[1]) else { return nil }
         let header = cells(lines[0])
@@ -20,6 +25,13 @@ enum Tables {
             rows.append(Array(row.prefix(header.count)))
         }
         return .table(rows: rows)
+    }
+
+    private static func isBreak(_ inline: Inline) -> Bool {
+        switch inline {
+        case .softBreak, .lineBreak: true
+        default: false
+        }
     }
 
     private static func splitLines(_ inlines: [Inline]) -> [[Inline]] {

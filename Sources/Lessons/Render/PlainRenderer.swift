@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lays out a `Lesson` as lines of styled runs for a terminal of a given width.
 ///
 /// Pure: no I/O. `lectern show` prints `render(...)` (ANSI or plain text); the
@@ -22,24 +24,70 @@ public struct PlainRenderer: Sendable {
     }
 
     /// The lesson as strings: ANSI-styled when `color`, plain text otherwise.
+    /// A long lesson is rendered in pieces of about a thousand top-level blocks,
+    /// spread over the processors (a busy processor takes fewer of them); the
+    /// pieces start at top-level blocks, so the lines are the same.
     public static func render(_ lesson: Lesson, width: Int, color: Bool) -> [String] {
         let renderer = PlainRenderer(width: width, color: color)
-        return renderer.lines(lesson).map { color ? ANSIFormatter.format($0) : $0.text }
+        let format: @Sendable (RenderedLine) -> String = { color ? ANSIFormatter.format($0) : $0.text }
+        let blocks = lesson.blocks.count
+        let pieces = min(16, 1 + blocks / 1_000)
+        let parts = concurrentMap(pieces, minimum: 2) { k in
+            let start = blocks * k / pieces, end = blocks * (k + 1) / pieces
+            var pass = Pass(renderer, lesson, from: start)
+            return pass.lines(blocks: end - start).map(format)
+        }
+        return Array(parts.joined())
     }
 
     /// The lesson as styled lines, each anchored to its top-level block.
     public func lines(_ lesson: Lesson) -> [RenderedLine] {
-        var layout = Layout(color: color, file: lesson.file)
-        var out: [RenderedLine] = []
-        for (index, block) in lesson.blocks.enumerated() {
-            let anchor = LineAnchor(block: index)
-            if index > 0 { out.append(RenderedLine([], anchor: anchor)) }
-            for var line in layout.block(block, width: width) {
-                line.anchor.block = index
-                out.append(line.normalized().trimmingTrailingSpaces())
+        var pass = Pass(self, lesson)
+        return pass.lines(blocks: lesson.blocks.count)
+    }
+
+    /// A rendering of one lesson that goes a few top-level blocks at a time, so
+    /// a front end can lay out the top of a long lesson first and the rest
+    /// later; the lines are the same as `lines(lesson)` gives, in the same order.
+    public struct Pass: Sendable {
+        let lesson: Lesson
+        let width: Int
+        var layout: Layout
+        /// The first top-level block not rendered yet.
+        public private(set) var next = 0
+
+        /// A pass that starts at top-level block `start`; quizzes and demos
+        /// before it are counted, so their anchors number as in a whole pass.
+        public init(_ renderer: PlainRenderer, _ lesson: Lesson, from start: Int = 0) {
+            self.lesson = lesson
+            self.width = renderer.width
+            layout = Layout(color: renderer.color, file: lesson.file)
+            next = min(max(0, start), lesson.blocks.count)
+            for block in Lesson.specialBlocks(in: lesson.blocks[..<next]) {
+                if case .quiz = block { layout.quizCount += 1 }
+                if case .demo = block { layout.demoCount += 1 }
             }
         }
-        return out
+
+        /// True once every block is rendered.
+        public var done: Bool { next >= lesson.blocks.count }
+
+        /// The lines of the next `count` top-level blocks (fewer at the end).
+        public mutating func lines(blocks count: Int) -> [RenderedLine] {
+            let end = next + min(max(0, count), lesson.blocks.count - next)
+            var out: [RenderedLine] = []
+            while next < end {
+                let index = next
+                let anchor = LineAnchor(block: index)
+                if index > 0 { out.append(RenderedLine([], anchor: anchor)) }
+                for var line in layout.block(lesson.blocks[index], width: width) {
+                    line.anchor.block = index
+                    out.append(line.normalized().trimmingTrailingSpaces())
+                }
+                next += 1
+            }
+            return out
+        }
     }
 
     /// Styled lines of inline Markdown (a hint, a quiz choice) wrapped to the width.
@@ -50,7 +98,7 @@ public struct PlainRenderer: Sendable {
 }
 
 /// The mutable state of one rendering pass (counters for quiz and demo anchors, list depth).
-struct Layout {
+struct Layout: Sendable {
     let color: Bool
     let file: String
     var quizCount = 0
@@ -275,14 +323,14 @@ struct Layout {
 
     /// Wraps inline spans to `width`, starting from style `base`.
     func wrap(_ inlines: [Inline], width: Int, base: RunStyle) -> [[StyledRun]] {
-        var pieces: [TextWrapper.Piece] = []
-        flatten(inlines, style: base, into: &pieces)
-        return TextWrapper.wrap(pieces, width: width)
+        var flow = TextWrapper.Flow()
+        flatten(inlines, style: base, into: &flow)
+        return TextWrapper.wrap(flow, width: width)
     }
 
-    private func flatten(_ inlines: [Inline], style: RunStyle, into pieces: inout [TextWrapper.Piece]) {
+    private func flatten(_ inlines: [Inline], style: RunStyle, into flow: inout TextWrapper.Flow) {
         func add(_ text: String, _ s: RunStyle) {
-            pieces += TextWrapper.cells(text, s).map { .cell($0) }
+            TextWrapper.forEachCell(text, s) { flow.append($0) }
         }
         for inline in inlines {
             switch inline {
@@ -290,10 +338,10 @@ struct Layout {
                 add(t, style)
             case .emphasis(let inner):
                 var s = style; s.italic = true
-                flatten(inner, style: s, into: &pieces)
+                flatten(inner, style: s, into: &flow)
             case .strong(let inner):
                 var s = style; s.bold = true
-                flatten(inner, style: s, into: &pieces)
+                flatten(inner, style: s, into: &flow)
             case .code(let c):
                 var s = style; s.role = .code
                 add(color ? c : "`" + c + "`", s)
@@ -305,18 +353,18 @@ struct Layout {
                 if DisplayWidth.of(text) <= Layout.unbreakableMathWidth {
                     for i in cells.indices where cells[i].character == " " { cells[i].glue = true }
                 }
-                pieces += cells.map { .cell($0) }
+                for cell in cells { flow.append(cell) }
             case .link(let text, let url):
                 var s = style; s.role = .link; s.underline = true
-                flatten(text, style: s, into: &pieces)
+                flatten(text, style: s, into: &flow)
                 let shown = InlineText.plain(text)
                 if !url.isEmpty, url != shown, "mailto:" + shown != url {
                     add(" (" + url + ")", RunStyle(.url))
                 }
             case .softBreak:
-                pieces.append(.softBreak(style))
+                flow.softBreak(style)
             case .lineBreak:
-                pieces.append(.newline)
+                flow.newline()
             }
         }
     }

@@ -28,26 +28,12 @@ enum TextWrapper {
         case softBreak(RunStyle)
     }
 
-    /// Replaces each soft break by a space or by nothing.
-    static func resolveSoftBreaks(_ pieces: [Piece]) -> [Piece] {
-        guard pieces.contains(where: { if case .softBreak = $0 { true } else { false } }) else { return pieces }
-        var out: [Piece] = []
-        out.reserveCapacity(pieces.count)
-        for (i, piece) in pieces.enumerated() {
-            guard case .softBreak(let style) = piece else { out.append(piece); continue }
-            var before: Cell?, after: Cell?
-            if case .cell(let c)? = out.last { before = c }
-            if i + 1 < pieces.count, case .cell(let c) = pieces[i + 1] { after = c }
-            if let before, let after, before.width == 2, after.width == 2 { continue }
-            out.append(.cell(Cell(character: " ", style: style, width: 1)))
-        }
-        return out
-    }
-
-    private enum Token {
-        case space([Cell])
-        case word([Cell], width: Int)
-        case newline
+    /// A piece of the text between break opportunities, as a range of cells.
+    private struct Token {
+        enum Kind { case word, space, newline }
+        var kind: Kind
+        var cells: Range<Int>
+        var width: Int
     }
 
     static let noBreakBefore: Set<Character> = [
@@ -57,91 +43,156 @@ enum TextWrapper {
     static let noBreakAfter: Set<Character> = ["「", "『", "（", "《", "〈", "【", "〔", "“", "‘", "(", "[", "{"]
 
     /// Wraps `pieces` into lines of runs at most `width` columns wide.
+    ///
+    /// The pieces become one array of cells (a `Flow`); words, spaces and lines
+    /// are then ranges of that array, since every line is a stretch of
+    /// consecutive cells.
     static func wrap(_ pieces: [Piece], width: Int) -> [[StyledRun]] {
+        var flow = Flow()
+        for piece in pieces { flow.add(piece) }
+        return wrap(flow, width: width)
+    }
+
+    /// Wraps the text of `flow` into lines of runs at most `width` columns wide.
+    static func wrap(_ flow: consuming Flow, width: Int) -> [[StyledRun]] {
         let width = max(width, 2)
-        var lines: [[Cell]] = []
-        var current: [Cell] = []
-        var currentWidth = 0
-        var pending: [Cell] = []
-        for token in tokens(resolveSoftBreaks(pieces)) {
-            switch token {
+        flow.keepSoftBreak()
+        let cells = flow.cells
+        let newlines = flow.newlines
+        var lines: [Range<Int>] = []
+        var current = 0..<0, currentWidth = 0
+        // Columns of the spaces after `current`, kept only if a word follows on the line.
+        var pendingWidth = 0
+        for token in tokens(cells, newlines: newlines) {
+            switch token.kind {
             case .newline:
                 lines.append(current)
-                current = []; currentWidth = 0; pending = []
-            case .space(let cells):
-                if !current.isEmpty { pending += cells }
-            case .word(let cells, let w):
-                let pendingWidth = pending.reduce(0) { $0 + $1.width }
+                current = token.cells; currentWidth = 0; pendingWidth = 0
+            case .space:
+                if !current.isEmpty { pendingWidth = token.width }
+            case .word:
+                let w = token.width
                 if currentWidth + pendingWidth + w <= width {
-                    current += pending + cells
+                    // The spaces in between, if any, lie between the two ranges.
+                    current = current.isEmpty ? token.cells : current.lowerBound..<token.cells.upperBound
                     currentWidth += pendingWidth + w
-                    pending = []
+                    pendingWidth = 0
                     continue
                 }
                 if !current.isEmpty { lines.append(current) }
-                pending = []
-                var rest = cells[...]
+                pendingWidth = 0
+                // A word wider than the line: whole lines of it, then the rest.
+                var rest = token.cells
                 var restWidth = w
                 while restWidth > width {
                     var taken = 0, used = 0
-                    while taken < rest.count, used + rest[rest.startIndex + taken].width <= width {
-                        used += rest[rest.startIndex + taken].width
+                    while rest.lowerBound + taken < rest.upperBound, used + cells[rest.lowerBound + taken].width <= width {
+                        used += cells[rest.lowerBound + taken].width
                         taken += 1
                     }
                     taken = max(taken, 1)
-                    let head = rest.prefix(taken)
-                    lines.append(Array(head))
-                    restWidth -= head.reduce(0) { $0 + $1.width }
-                    rest = rest.dropFirst(taken)
+                    let head = rest.lowerBound..<(rest.lowerBound + taken)
+                    lines.append(head)
+                    restWidth -= cells[head].reduce(0) { $0 + $1.width }
+                    rest = head.upperBound..<rest.upperBound
                 }
-                current = Array(rest)
+                current = rest
                 currentWidth = restWidth
             }
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
-        return lines.map(runs)
+        return lines.map { runs(cells[$0]) }
     }
 
-    /// Splits pieces into spaces, unbreakable words and forced breaks.
-    private static func tokens(_ pieces: [Piece]) -> [Token] {
-        var out: [Token] = []
-        var word: [Cell] = []
-        var wordWidth = 0
-        var spaces: [Cell] = []
-        func flushWord() {
-            if !word.isEmpty { out.append(.word(word, width: wordWidth)); word = []; wordWidth = 0 }
+    /// Text on its way to `wrap`: its cells, and where the forced breaks fall
+    /// (a break at `k` comes before `cells[k]`). A soft break becomes a space,
+    /// or nothing between two wide characters, once the piece after it is known.
+    struct Flow {
+        private(set) var cells: [Cell] = []
+        private(set) var newlines: [Int] = []
+        /// Whether the last thing kept was a cell (not a forced break).
+        private var afterCell = false
+        private var softBreak: RunStyle?
+
+        mutating func append(_ cell: Cell) {
+            if let style = softBreak {
+                softBreak = nil
+                let between = afterCell && cells.last?.width == 2 && cell.width == 2
+                if !between { cells.append(Cell(character: " ", style: style, width: 1)) }
+            }
+            cells.append(cell)
+            afterCell = true
         }
-        func flushSpaces() {
-            if !spaces.isEmpty { out.append(.space(spaces)); spaces = [] }
+
+        mutating func newline() {
+            keepSoftBreak()
+            newlines.append(cells.count)
+            afterCell = false
         }
-        for piece in pieces {
+
+        mutating func softBreak(_ style: RunStyle) {
+            keepSoftBreak()
+            softBreak = style
+        }
+
+        /// A soft break followed by anything but a cell is a space.
+        mutating func keepSoftBreak() {
+            guard let style = softBreak else { return }
+            softBreak = nil
+            cells.append(Cell(character: " ", style: style, width: 1))
+            afterCell = true
+        }
+
+        mutating func add(_ piece: Piece) {
             switch piece {
-            case .newline:
-                flushWord(); flushSpaces()
-                out.append(.newline)
-            case .softBreak:
-                break   // resolved before tokenising
-            case .cell(let cell):
-                if cell.character == " " && !cell.glue {
-                    flushWord()
-                    spaces.append(cell)
-                    continue
-                }
-                if !spaces.isEmpty, word.isEmpty, noBreakBefore.contains(cell.character),
-                   case .word(let previous, let w)? = out.last {
-                    // "word ，" keeps the mark with the word before it, spaces included.
-                    out.removeLast()
-                    word = previous + spaces
-                    wordWidth = w + spaces.count
-                    spaces = []
-                }
-                flushSpaces()
-                if let last = word.last, canBreak(between: last, and: cell) { flushWord() }
-                word.append(cell)
-                wordWidth += cell.width
+            case .cell(let c): append(c)
+            case .newline: newline()
+            case .softBreak(let style): softBreak(style)
             }
         }
-        flushWord(); flushSpaces()
+    }
+
+    /// Splits cells into spaces, unbreakable words and forced breaks.
+    private static func tokens(_ cells: [Cell], newlines: [Int]) -> [Token] {
+        var out: [Token] = []
+        var word: Int?, wordWidth = 0
+        var spaces: Int?
+        func flushWord(_ k: Int) {
+            if let start = word, start < k { out.append(Token(kind: .word, cells: start..<k, width: wordWidth)) }
+            word = nil; wordWidth = 0
+        }
+        func flushSpaces(_ k: Int) {
+            if let start = spaces, start < k { out.append(Token(kind: .space, cells: start..<k, width: cells[start..<k].reduce(0) { $0 + $1.width })) }
+            spaces = nil
+        }
+        var nextBreak = 0
+        for k in 0...cells.count {
+            while nextBreak < newlines.count, newlines[nextBreak] == k {
+                flushWord(k); flushSpaces(k)
+                out.append(Token(kind: .newline, cells: k..<k, width: 0))
+                nextBreak += 1
+            }
+            guard k < cells.count else { break }
+            let cell = cells[k]
+            if cell.character == " " && !cell.glue {
+                flushWord(k)
+                if spaces == nil { spaces = k }
+                continue
+            }
+            if let start = spaces, word == nil, noBreakBefore.contains(cell.character),
+               let previous = out.last, previous.kind == .word {
+                // "word ，" keeps the mark with the word before it, spaces included.
+                out.removeLast()
+                word = previous.cells.lowerBound
+                wordWidth = previous.width + (k - start)
+                spaces = nil
+            }
+            flushSpaces(k)
+            if let start = word, start < k, canBreak(between: cells[k - 1], and: cell) { flushWord(k) }
+            if word == nil { word = k }
+            wordWidth += cell.width
+        }
+        flushWord(cells.count); flushSpaces(cells.count)
         return out
     }
 
@@ -151,32 +202,64 @@ enum TextWrapper {
     }
 
     /// Merges cells of equal style into runs.
-    static func runs(_ cells: [Cell]) -> [StyledRun] {
+    static func runs(_ cells: some Collection<Cell>) -> [StyledRun] {
         var out: [StyledRun] = []
+        // Each run's text is gathered as UTF-8 and made a string once.
+        var bytes: [UInt8] = []
+        var style: RunStyle?
         for cell in cells {
-            if let last = out.last, last.style == cell.style {
-                out[out.count - 1].text.append(cell.character)
-            } else {
-                out.append(StyledRun(String(cell.character), cell.style))
+            if cell.style != style {
+                if let style { out.append(StyledRun(String(decoding: bytes, as: UTF8.self), style)) }
+                bytes.removeAll(keepingCapacity: true)
+                style = cell.style
             }
+            bytes.append(contentsOf: cell.character.utf8)
         }
+        if let style { out.append(StyledRun(String(decoding: bytes, as: UTF8.self), style)) }
         return out
     }
 
     /// Cells of `text` in `style`; tabs and newlines become spaces, other control characters vanish.
     static func cells(_ text: String, _ style: RunStyle) -> [Cell] {
         var out: [Cell] = []
-        out.reserveCapacity(text.count)
+        out.reserveCapacity(text.utf8.count)
+        forEachCell(text, style) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each cell of `text`. ASCII text is read byte by byte
+    /// (one byte, one character, "\r\n" aside); other text character by character.
+    @inline(__always)
+    static func forEachCell(_ text: String, _ style: RunStyle, _ body: (Cell) -> Void) {
+        let space = Cell(character: " ", style: style, width: 1)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var previous: UInt8 = 0
+            for b in text.utf8 {
+                defer { previous = b }
+                switch b {
+                case UInt8(ascii: "\n") where previous == UInt8(ascii: "\r"):
+                    continue   // "\r\n" is one character, already a space
+                case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                    body(space)
+                case 0x20..<0x7F:
+                    body(b == 0x20 ? space : Cell(character: Character(Unicode.Scalar(b)), style: style, width: 1))
+                default:
+                    continue   // other control characters take no room and vanish
+                }
+            }
+            return
+        }
+        var last: (character: Character, width: Int)?
         for c in text {
             if c == "\t" || c == "\n" || c == "\r\n" || c == "\r" {
-                out.append(Cell(character: " ", style: style, width: 1))
+                body(space)
                 continue
             }
-            let w = DisplayWidth.of(c)
+            let w: Int
+            if let last, last.character == c { w = last.width } else { w = DisplayWidth.of(c); last = (c, w) }
             if w == 0 && (c.isASCII || c.unicodeScalars.first!.properties.generalCategory == .control) { continue }
-            out.append(Cell(character: c, style: style, width: w))
+            body(Cell(character: c, style: style, width: w))
         }
-        return out
     }
 
     /// Wraps a single line of cells (code) into chunks at most `width` wide,

@@ -33,9 +33,23 @@ public enum DisplayWidth {
 
     /// Cells taken by a string.
     public static func of(_ text: some StringProtocol) -> Int {
+        // ASCII text: one column per printable byte ("\r\n" and other controls take none).
+        var ascii = 0
+        var allASCII = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { allASCII = false; break }
+            if byte >= 0x20 && byte != 0x7F { ascii += 1 }
+        }
+        if allASCII { return ascii }
         var total = 0
+        // Rules and box edges repeat one character: look its width up once.
+        var last: (character: Character, width: Int)?
         for c in text {
-            if c.isASCII { total += (c.asciiValue! >= 0x20 && c.asciiValue! != 0x7F) ? 1 : 0 } else { total += of(c) }
+            if c.isASCII { total += (c.asciiValue! >= 0x20 && c.asciiValue! != 0x7F) ? 1 : 0; continue }
+            if let last, last.character == c { total += last.width; continue }
+            let w = of(c)
+            last = (c, w)
+            total += w
         }
         return total
     }

@@ -29,8 +29,16 @@ public struct LessonDocument: Sendable, Equatable {
 
     public var lines: [Line]
     public var width: Int
+    /// While only the top of a long lesson is laid out: the number of lines
+    /// the whole would have, guessed from the blocks done so far; nil once complete.
+    public var estimatedLineCount: Int?
 
-    public init(lines: [Line], width: Int) { self.lines = lines; self.width = width }
+    public init(lines: [Line], width: Int, estimatedLineCount: Int? = nil) {
+        self.lines = lines; self.width = width; self.estimatedLineCount = estimatedLineCount
+    }
+
+    /// The lines of the whole lesson: exact when complete, else the estimate.
+    public var lineCount: Int { estimatedLineCount ?? lines.count }
 
     /// The first line of every anchor, in order.
     public var anchorStarts: [(anchor: Anchor, line: Int)] {

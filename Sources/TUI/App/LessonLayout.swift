@@ -35,38 +35,92 @@ public struct LessonLayout: Sendable {
     /// `PlainRenderer`), with each exercise, quiz and demo box replaced by one
     /// that shows the learner's state and the keys that act on it.
     public func layout(_ lesson: Lesson) -> LessonDocument {
-        let rendered = PlainRenderer(width: width, color: true).lines(lesson)
-        var out: [Line] = []
-        var i = 0
-        while i < rendered.count {
-            let line = rendered[i]
-            guard let anchor = Self.anchor(line.anchor, in: lesson) else {
-                out.append(Line(line.runs.map { Run($0.text, Self.style($0.style)) }))
-                i += 1
-                continue
-            }
-            // The renderer's box: consecutive lines with the same special anchor.
-            var j = i
-            var indent = Int.max
-            while j < rendered.count, Self.anchor(rendered[j].anchor, in: lesson) == anchor {
-                let lead = rendered[j].text.prefix { $0 == " " }.count
-                indent = min(indent, lead)
-                j += 1
-            }
-            let pad = indent == Int.max ? 0 : min(indent, width / 2)
-            let prefix = pad > 0 ? [Run(String(repeating: " ", count: pad))] : []
-            for l in specialBox(anchor, lesson: lesson, width: width - pad) { out.append(Line(prefix + l, anchor: anchor)) }
-            i = j
-        }
-        return LessonDocument(lines: out, width: width)
+        var pass = Pass(self, lesson)
+        return LessonDocument(lines: pass.lines(blocks: lesson.blocks.count), width: width)
     }
 
-    /// The app's anchor for a renderer anchor, nil for ordinary text.
-    static func anchor(_ a: LineAnchor, in lesson: Lesson) -> LessonDocument.Anchor? {
-        if let id = a.exercise { return lesson.exercises.firstIndex { $0.id == id }.map { .exercise($0) } }
-        if let q = a.quiz { return .quiz(q) }
-        if let d = a.demo { return .demo(d) }
-        return nil
+    /// A layout that goes a few top-level blocks at a time (see `PlainRenderer.Pass`):
+    /// the app lays out the first screen of a long lesson, draws it, then the rest.
+    public struct Pass: Sendable {
+        let layout: LessonLayout
+        var render: PlainRenderer.Pass
+        /// The lesson's special blocks, listed once for the whole pass.
+        let exercises: [ExerciseBlock], quizzes: [QuizBlock], demos: [DemoBlock]
+        /// Exercise id → index of its first block in `exercises`.
+        let exerciseIndex: [String: Int]
+        let language: String
+
+        public init(_ layout: LessonLayout, _ lesson: Lesson) {
+            self.layout = layout
+            language = lesson.language
+            render = PlainRenderer.Pass(PlainRenderer(width: layout.width, color: true), lesson)
+            var exercises: [ExerciseBlock] = [], quizzes: [QuizBlock] = [], demos: [DemoBlock] = []
+            for block in lesson.specialBlocks {
+                switch block {
+                case .exercise(let e): exercises.append(e)
+                case .quiz(let q): quizzes.append(q)
+                case .demo(let d): demos.append(d)
+                default: break
+                }
+            }
+            self.exercises = exercises; self.quizzes = quizzes; self.demos = demos
+            var index: [String: Int] = [:]
+            for (i, e) in exercises.enumerated() where index[e.id] == nil { index[e.id] = i }
+            exerciseIndex = index
+        }
+
+        /// True once every block is laid out.
+        public var done: Bool { render.done }
+        /// Top-level blocks laid out so far.
+        public var blocksDone: Int { render.next }
+
+        /// The lines of the next `count` top-level blocks. A box never spans two
+        /// top-level blocks (a blank line separates them), so boxes found in
+        /// one piece are the boxes of the whole lesson.
+        public mutating func lines(blocks count: Int) -> [LessonDocument.Line] {
+            let rendered = render.lines(blocks: count)
+            let width = layout.width
+            var out: [Line] = []
+            var i = 0
+            while i < rendered.count {
+                let line = rendered[i]
+                guard let anchor = anchor(line.anchor) else {
+                    out.append(Line(line.runs.map { Run($0.text, LessonLayout.style($0.style)) }))
+                    i += 1
+                    continue
+                }
+                // The renderer's box: consecutive lines with the same special anchor.
+                var j = i
+                var indent = Int.max
+                while j < rendered.count, self.anchor(rendered[j].anchor) == anchor {
+                    let lead = rendered[j].text.prefix { $0 == " " }.count
+                    indent = min(indent, lead)
+                    j += 1
+                }
+                let pad = indent == Int.max ? 0 : min(indent, width / 2)
+                let prefix = pad > 0 ? [Run(String(repeating: " ", count: pad))] : []
+                for l in specialBox(anchor, width: width - pad) { out.append(Line(prefix + l, anchor: anchor)) }
+                i = j
+            }
+            return out
+        }
+
+        /// The app's anchor for a renderer anchor, nil for ordinary text.
+        func anchor(_ a: LineAnchor) -> LessonDocument.Anchor? {
+            if let id = a.exercise { return exerciseIndex[id].map { .exercise($0) } }
+            if let q = a.quiz { return .quiz(q) }
+            if let d = a.demo { return .demo(d) }
+            return nil
+        }
+
+        /// The app's box for a special block, in the lesson's language.
+        func specialBox(_ anchor: LessonDocument.Anchor, width: Int) -> [[Run]] {
+            switch anchor {
+            case .exercise(let i): exercises[safe: i].map { layout.exerciseBox($0, language: language, width: width) } ?? []
+            case .quiz(let i): quizzes[safe: i].map { layout.quizBox($0, index: i, language: language, width: width) } ?? []
+            case .demo(let i): demos[safe: i].map { layout.demoBox($0, language: language, width: width) } ?? []
+            }
+        }
     }
 
     /// Cell style for a renderer role.
@@ -103,47 +157,45 @@ public struct LessonLayout: Sendable {
             .map { $0.offset % 2 == 1 ? math(String($0.element)) : String($0.element) }.joined()
     }
 
-    /// The app's box for a special block: exercise with status and keys, quiz
-    /// with its state, demo with how to run it.
-    func specialBox(_ anchor: LessonDocument.Anchor, lesson: Lesson, width inner: Int) -> [[Run]] {
-        switch anchor {
-        case .exercise(let index):
-            guard let e = lesson.exercises[safe: index] else { return [] }
-            let status = state.exercises[e.id] ?? .notStarted
-            let ui = UIText(lesson.language)
-            let mark: Run
-            switch status {
-            case .passed: mark = Run(ui.phrase("✓ passed"), Style(fg: .ansi(70), bold: true))
-            case .attempted: mark = Run(ui.phrase("✗ not yet"), Style(fg: .ansi(203)))
-            case .notStarted: mark = Run(ui.phrase("not started"), Self.dim)
-            }
-            let body: [[Run]] = wrap([Run(Self.titleMath(e.title, math), Style(bold: true))], width: inner - 4)
-                + wrap([Run(e.id, Self.dim), Run(" · \(ui.points(e.points)) · "), mark], width: inner - 4)
-                + [[Run("c", Style(bold: true)), Run(ui.pick(" check  ", " 检查  ")), Run("h", Style(bold: true)),
-                    Run(ui.pick(" hint  ", " 提示  ")), Run("e", Style(bold: true)), Run(ui.pick(" edit", " 编辑"))]]
-            return box(title: ui.exerciseTitle, body: body, width: inner, color: 75)
-        case .quiz(let index):
-            guard let q = lesson.quizzes[safe: index] else { return [] }
-            var body: [[Run]] = wrap([Run(q.question, Style(bold: true))], width: inner - 4)
-            for (i, choice) in q.choices.enumerated() {
-                let letter = String(UnicodeScalar(UInt8(97 + i % 26))) + ") "
-                body += wrap([Run(letter, Self.dim), Run(choice)], width: inner - 4)
-            }
-            let ui = UIText(lesson.language)
-            switch state.quizzes[index] {
-            case true?: body.append([Run(ui.phrase("✓ answered"), Style(fg: .ansi(70), bold: true))])
-            case false?: body.append([Run(ui.phrase("✗ try again: "), Style(fg: .ansi(203))), Run("Enter", Style(bold: true)),
-                                      Run(ui.pick(" answers", " 作答"))])
-            case nil: body.append([Run("Enter", Style(bold: true)), Run(ui.pick(" answers", " 作答"))])
-            }
-            return box(title: ui.quizTitle, body: body, width: inner, color: 176)
-        case .demo(let index):
-            guard let d = lesson.demos[safe: index] else { return [] }
-            let params = d.parameterOrder.map { "\($0)=\(d.parameters[$0] ?? "")" }.joined(separator: " ")
-            let body: [[Run]] = wrap([Run("▶ " + d.name, Style(bold: true)), Run(params.isEmpty ? "" : " " + params, Self.dim)], width: inner - 4)
-                + [[Run("r", Style(bold: true)), Run(UIText(lesson.language).pick(" runs it  (space pauses, → steps)", " 运行  （空格暂停，→ 单步）"))]]
-            return box(title: UIText(lesson.language).pick("Demo", "演示"), body: body, width: inner, color: 114)
+    /// The app's boxes for the special blocks: an exercise with its status and
+    /// keys, a quiz with its state, a demo with how to run it.
+    func exerciseBox(_ e: ExerciseBlock, language: String, width inner: Int) -> [[Run]] {
+        let status = state.exercises[e.id] ?? .notStarted
+        let ui = UIText(language)
+        let mark: Run
+        switch status {
+        case .passed: mark = Run(ui.phrase("✓ passed"), Style(fg: .ansi(70), bold: true))
+        case .attempted: mark = Run(ui.phrase("✗ not yet"), Style(fg: .ansi(203)))
+        case .notStarted: mark = Run(ui.phrase("not started"), Self.dim)
         }
+        let body: [[Run]] = wrap([Run(Self.titleMath(e.title, math), Style(bold: true))], width: inner - 4)
+            + wrap([Run(e.id, Self.dim), Run(" · \(ui.points(e.points)) · "), mark], width: inner - 4)
+            + [[Run("c", Style(bold: true)), Run(ui.pick(" check  ", " 检查  ")), Run("h", Style(bold: true)),
+                Run(ui.pick(" hint  ", " 提示  ")), Run("e", Style(bold: true)), Run(ui.pick(" edit", " 编辑"))]]
+        return box(title: ui.exerciseTitle, body: body, width: inner, color: 75)
+    }
+
+    func quizBox(_ q: QuizBlock, index: Int, language: String, width inner: Int) -> [[Run]] {
+        var body: [[Run]] = wrap([Run(q.question, Style(bold: true))], width: inner - 4)
+        for (i, choice) in q.choices.enumerated() {
+            let letter = String(UnicodeScalar(UInt8(97 + i % 26))) + ") "
+            body += wrap([Run(letter, Self.dim), Run(choice)], width: inner - 4)
+        }
+        let ui = UIText(language)
+        switch state.quizzes[index] {
+        case true?: body.append([Run(ui.phrase("✓ answered"), Style(fg: .ansi(70), bold: true))])
+        case false?: body.append([Run(ui.phrase("✗ try again: "), Style(fg: .ansi(203))), Run("Enter", Style(bold: true)),
+                                  Run(ui.pick(" answers", " 作答"))])
+        case nil: body.append([Run("Enter", Style(bold: true)), Run(ui.pick(" answers", " 作答"))])
+        }
+        return box(title: ui.quizTitle, body: body, width: inner, color: 176)
+    }
+
+    func demoBox(_ d: DemoBlock, language: String, width inner: Int) -> [[Run]] {
+        let params = d.parameterOrder.map { "\($0)=\(d.parameters[$0] ?? "")" }.joined(separator: " ")
+        let body: [[Run]] = wrap([Run("▶ " + d.name, Style(bold: true)), Run(params.isEmpty ? "" : " " + params, Self.dim)], width: inner - 4)
+            + [[Run("r", Style(bold: true)), Run(UIText(language).pick(" runs it  (space pauses, → steps)", " 运行  （空格暂停，→ 单步）"))]]
+        return box(title: UIText(language).pick("Demo", "演示"), body: body, width: inner, color: 114)
     }
 
     /// A box of `width` cells around `body` with `title` on its top edge.

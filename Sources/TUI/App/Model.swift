@@ -83,6 +83,13 @@ public struct Model {
     public var lesson: Lesson?
     public var lessonError: String?
     public var document: LessonDocument?
+    /// When set, `relayout` lays out only what the lesson pane shows and leaves
+    /// the rest to `finishLayout` (the terminal app draws in between, so a long
+    /// lesson opens at once). Any key finishes the layout before it acts, so
+    /// search, jumps and scrolling always see the whole lesson.
+    public var layoutFirstScreenFirst = false
+    /// The rest of a lesson laid out only in part.
+    var pendingLayout: LessonLayout.Pass?
     /// First document line shown in the lesson pane.
     public var scroll = 0
     /// ↓ pressed at the bottom: moves the cursor to a later block in view
@@ -136,7 +143,7 @@ public struct Model {
         return Rect(x: x, y: 2, width: width - x - 1, height: height - 4)
     }
     public var pageSize: Int { max(1, lessonTextRect.height - 1) }
-    public var maxScroll: Int { max(0, (document?.lines.count ?? 0) - lessonTextRect.height) }
+    public var maxScroll: Int { max(0, (document?.lineCount ?? 0) - lessonTextRect.height) }
 
     /// The lesson whose exercises `c`, `h` and `e` act on.
     public var currentEntry: LessonEntry? {

@@ -133,12 +133,12 @@ private func drawLessonPane(_ buffer: inout CellBuffer, _ model: Model, _ rect: 
         buffer[rect.x, text.y + start - model.scroll] = Cell("▶", style: Style(fg: .ansi(Theme.accent), bold: true))
     }
     // Scroll position on the right edge.
-    if doc.lines.count > text.height {
+    if doc.lineCount > text.height {
         let track = text.height
-        let thumb = max(1, track * text.height / doc.lines.count)
+        let thumb = max(1, track * text.height / doc.lineCount)
         let pos = model.maxScroll == 0 ? 0 : (track - thumb) * model.scroll / model.maxScroll
         for i in 0..<thumb { buffer[rect.maxX - 1, text.y + pos + i] = Cell("┃", style: focused ? Theme.focusedFrame : Theme.frame) }
-        let pct = "\(min(100, (model.scroll + text.height) * 100 / doc.lines.count))%"
+        let pct = "\(min(100, (model.scroll + text.height) * 100 / doc.lineCount))%"
         if rect.width > DisplayWidth.of(pct) + 6 {
             buffer.put(" " + pct + " ", x: rect.maxX - DisplayWidth.of(pct) - 4, y: rect.maxY - 1, style: Theme.dim)
         }

@@ -127,6 +127,10 @@ public final class AppRuntime: @unchecked Sendable {
         }
     }
 
+    /// Lays out the rest of a lesson shown only in part (`Model.finishLayout`);
+    /// true when there was something left.
+    public func finishLayout() -> Bool { model.finishLayout() }
+
     /// Queues a message from another thread; `drain` delivers it.
     func post(_ msg: Msg) { lock.withLock { inbox.append(msg) } }
 

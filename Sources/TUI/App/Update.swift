@@ -7,6 +7,7 @@ import Lessons
 public func update(_ model: inout Model, _ msg: Msg) -> [Effect] {
     switch msg {
     case .key(let key):
+        model.finishLayout()
         model.notice = nil
         return handleKey(&model, key)
     case .resize(let w, let h):
@@ -91,15 +92,44 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Effect] {
 }
 
 extension Model {
-    /// Lays the open lesson out again for the current width and state.
+    /// Lays the open lesson out again for the current width and state: all of
+    /// it, or with `layoutFirstScreenFirst` the lines down to the bottom of the
+    /// view (the remembered position included) and the rest on `finishLayout`.
     public mutating func relayout() {
+        pendingLayout = nil
         guard let lesson else { document = nil; return }
         let state = LessonLayout.State(exercises: statuses, quizzes: quizResults[lesson.id] ?? [:])
         let w = lessonTextRect.width
         guard w > 0 else { document = nil; return }
-        document = LessonLayout(width: w, state: state, math: math).layout(lesson)
+        var pass = LessonLayout.Pass(LessonLayout(width: w, state: state, math: math), lesson)
+        var lines: [LessonDocument.Line] = []
+        if layoutFirstScreenFirst, search.query.isEmpty {
+            let needed = (pendingScroll ?? scroll) + lessonTextRect.height + 1
+            while !pass.done, lines.count < needed { lines += pass.lines(blocks: 8) }
+        } else {
+            lines = pass.lines(blocks: lesson.blocks.count)
+        }
+        var doc = LessonDocument(lines: lines, width: w)
+        if !pass.done {
+            doc.estimatedLineCount = max(lines.count + 1, lines.count * lesson.blocks.count / max(1, pass.blocksDone))
+            pendingLayout = pass
+        }
+        document = doc
         scroll = min(scroll, maxScroll)
-        if !search.query.isEmpty, let doc = document { search.matches = doc.matches(search.query) }
+        if !search.query.isEmpty { search.matches = doc.matches(search.query) }
+    }
+
+    /// Lays out the rest of a lesson that `relayout` laid out only in part;
+    /// false when there was nothing left.
+    @discardableResult
+    public mutating func finishLayout() -> Bool {
+        guard var pass = pendingLayout, var doc = document else { return false }
+        pendingLayout = nil
+        doc.lines += pass.lines(blocks: Int.max)
+        doc.estimatedLineCount = nil
+        document = doc
+        scroll = min(scroll, maxScroll)
+        return true
     }
 
     /// Opens lesson `index` in the lesson pane (loading it) at line `scroll`.

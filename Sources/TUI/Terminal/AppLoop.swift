@@ -29,6 +29,7 @@ public func runApp(_ launch: AppLaunch) -> Int32 {
     defer { screen.end(); restoreSignalHandlers() }
 
     var model = launch.model
+    model.layoutFirstScreenFirst = true
     model.colorMode = screen.colorMode
     model.width = screen.width
     model.height = screen.height
@@ -72,6 +73,9 @@ public func runApp(_ launch: AppLaunch) -> Int32 {
             if runtime.pollFiles() { dirty = true }
         }
         if dirty && !runtime.finished { screen.draw(render(runtime.model)) }
+        // The screen shows the top of the lesson; now lay out the rest of it
+        // (keys typed meanwhile wait in the terminal's input).
+        if runtime.finishLayout(), !runtime.finished { screen.draw(render(runtime.model)) }
     }
     return 0
 }
