@@ -70,6 +70,10 @@ import Lessons
         #expect(!lines.joined().contains("51/51 cases"))
         #expect(lines.contains { $0.contains("input") && $0.contains("‹1000 integers›") && !$0.contains("\"‹") }, "\(lines)")
         #expect(lines.last == "  note: the usual cause: `Array.removeFirst()` is O(n)")
+        // The class reports (JUnit, Gradescope) show the same shape, unquoted.
+        let row = GradeRow(student: "ada", exercise: r.exercise, maxScore: 3, report: r, file: nil)
+        #expect(row.failureText.contains("input {\"nums\":‹1000 integers›"), "\(row.failureText)")
+        #expect(!row.failureText.contains("\"‹"))
     }
 
     @Test func longArraysAreShownAsTheirShape() {

@@ -21,14 +21,17 @@ public enum GradeFormat: String, CaseIterable, Sendable {
 }
 
 extension GradeRow {
-    /// What went wrong, for a person: the summary, then the (shrunk) failing case.
+    /// What went wrong, for a person: the summary, then the (shrunk) failing
+    /// case, with long arrays as their shape and long values clipped as
+    /// `lectern check` shows them.
     public var failureText: String {
         guard let report else { return summary }
         var lines = [summary]
         if let f = report.failure {
-            lines.append("case \(f.case) (\(f.group))\(f.shrunk ? ", shrunk" : ""): input \(f.input.compactText)")
-            if let e = f.expected { lines.append("expected: \(e.compactText)") }
-            if let g = f.got { lines.append("got: \(g.compactText)") }
+            func shown(_ v: JSONValue) -> String { Paint.clip(Paint.shapes(v.compactText)) }
+            lines.append("case \(f.case) (\(f.group))\(f.shrunk ? ", shrunk" : ""): input \(shown(f.input))")
+            if let e = f.expected { lines.append("expected: \(shown(e))") }
+            if let g = f.got { lines.append("got: \(shown(g))") }
             if !f.message.isEmpty { lines.append(f.message) }
         }
         for d in report.diagnostics.prefix(5) {
