@@ -13,14 +13,10 @@
 public enum DETR {}
 
 extension DETR {
-    /// softmax(v)_k = e^(v_k - max v) / Σ_j e^(v_j - max v); subtracting the
-    /// maximum keeps every exponent <= 0, so nothing overflows.
-    static func softmax(_ v: [Double]) -> [Double] {
-        guard let top = v.max() else { return [] }
-        let e = v.map { exp($0 - top) }
-        let sum = e.reduce(0, +)
-        return e.map { $0 / sum }
-    }
+    /// softmax(v)_k = e^(v_k - max v) / Σ_j e^(v_j - max v): the Transformer
+    /// lesson's stable softmax (subtracting the maximum keeps every exponent
+    /// <= 0, so nothing overflows).
+    static func softmax(_ v: [Double]) -> [Double] { Transformer.softmax(v) }
 
     /// log softmax(v)_k = v_k - max v - log Σ_j e^(v_j - max v), stable for large logits.
     static func logSoftmax(_ v: [Double]) -> [Double] {
