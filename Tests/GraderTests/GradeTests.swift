@@ -405,3 +405,39 @@ enum CSVReader {
         return rows
     }
 }
+
+/// A batch prepares each exercise's cases once: concurrent and later checks
+/// of the same exercise and seed share them, and a shared performance
+/// timing is marked for re-measurement before it can make a too_slow verdict.
+@Suite struct PreparedCasesMemoTests {
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+        var count: Int { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
+    @Test func preparesOncePerExerciseAndSeed() {
+        let memo = PreparedCasesMemo(), calls = Counter()
+        @Sendable func make(_ seconds: Double) -> PreparedCases {
+            _ = calls.next()
+            usleep(50_000)                       // long enough for the other threads to ask meanwhile
+            var p = PreparedCases()
+            p.referenceSeconds = seconds
+            p.performance = PreparedCases.Performance(inputs: [], expected: [], referenceSeconds: seconds, bytes: [])
+            return p
+        }
+        let results = Counter()
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            let p = memo.cases("windows/deque", seed: 7) { make(1.5) }
+            if p.referenceSeconds == 1.5 { _ = results.next() }
+        }
+        #expect(calls.count == 1)
+        #expect(results.count == 6)
+        let later = memo.cases("windows/deque", seed: 7) { make(9) }
+        #expect(later.referenceSeconds == 1.5 && later.performance?.referenceFresh == false)
+        _ = memo.cases("windows/deque", seed: 8) { make(2) }
+        _ = memo.cases("windows/naive", seed: 7) { make(3) }
+        #expect(calls.count == 3)
+    }
+}

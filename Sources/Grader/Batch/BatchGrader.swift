@@ -26,6 +26,8 @@ public final class BatchGrader: @unchecked Sendable {
 
     public init(checker: Checker, exercises: [GradedExercise], seed: UInt64, jobs: Int, gradebook: Gradebook?) {
         self.checker = checker; self.exercises = exercises; self.seed = seed; self.jobs = max(1, jobs)
+        // Every student meets the same cases: prepare them once per exercise.
+        self.checker.caseMemo = PreparedCasesMemo()
         self.gradebook = gradebook
     }
 

@@ -28,6 +28,10 @@ public struct Checker: Sendable {
     public var reuseReports = true
     /// Seconds `swiftc` may spend on one learner file before it is stopped (`compile_error` naming the limit).
     public var compileSeconds = 30.0
+    /// When set, the cases of an exercise and seed are generated and answered
+    /// once and shared by every check that holds the same memo: a class
+    /// graded with one seed pays for them once per exercise, not per student.
+    var caseMemo: PreparedCasesMemo?
 
     /// - Parameter cacheDirectory: defaults to `$XDG_CACHE_HOME/lectern` or `~/.cache/lectern`.
     public init(cacheDirectory: URL? = nil) {
@@ -166,7 +170,7 @@ public struct Checker: Sendable {
         // the reference outputs: swiftc and the reference use different cores.
         let compiled = Pending<Build>()
         DispatchQueue.global(qos: .userInitiated).async { compiled.fulfil(self.build(spec, file: file)) }
-        let prepared = prepareCases(spec, seed: seed)
+        let prepared = caseMemo?.cases(spec.id, seed: seed) { prepareCases(spec, seed: seed) } ?? prepareCases(spec, seed: seed)
         trace("cases prepared")
         let binary: String
         switch compiled.wait() {
@@ -461,6 +465,33 @@ extension Checker {
     }
 }
 
+/// Prepared cases by exercise id and seed, for checks that share one set of
+/// exercise specs (a batch). Two checks asking at once for the same key wait
+/// for one preparation instead of doing it twice.
+final class PreparedCasesMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: Pending<PreparedCases>] = [:]
+
+    func cases(_ id: String, seed: UInt64, prepare: () -> PreparedCases) -> PreparedCases {
+        let key = "\(id)|\(seed)"
+        lock.lock()
+        if let pending = entries[key] {
+            lock.unlock()
+            // The reference was timed for another check, perhaps under other
+            // load: a too_slow verdict times it again (see `performance`).
+            var shared = pending.wait()
+            shared.performance?.referenceFresh = false
+            return shared
+        }
+        let pending = Pending<PreparedCases>()
+        entries[key] = pending
+        lock.unlock()
+        let prepared = prepare()
+        pending.fulfil(prepared)
+        return prepared
+    }
+}
+
 /// A value produced on another thread; `wait` blocks until it is there.
 final class Pending<Value: Sendable>: @unchecked Sendable {
     private let ready = DispatchSemaphore(value: 0)
@@ -471,8 +502,10 @@ final class Pending<Value: Sendable>: @unchecked Sendable {
         ready.signal()
     }
 
+    /// Any number of callers may wait, before or after the value arrives.
     func wait() -> Value {
         ready.wait()
+        ready.signal()                  // let the next waiter through too
         return value!
     }
 }
