@@ -10,22 +10,6 @@ import Testing
 struct WatchSoakTests {
     static let exercise = ProgressCrashTests.exercise
 
-    /// Resident set size in KiB, open descriptors and live children of `pid`.
-    static func usage(_ pid: Int32) -> (rssKiB: Int, fds: Int, children: [String]) {
-        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
-        let rss = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
-            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
-        let fds = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []).count
-        var children: [String] = []
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where Int(name) != nil {
-            guard let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 1, fields[1] == "\(pid)" { children.append(String(stat.prefix(60))) }
-        }
-        return (rss, fds, children)
-    }
-
     /// How many verdicts of the exercise the watch screen has shown so far.
     static func verdicts(in file: URL) -> Int {
         let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
@@ -59,7 +43,7 @@ struct WatchSoakTests {
             try #require(Self.verdicts(in: output) == save, "save \(save) got no verdict")
             if save == 10 || save % max(saves / 10, 1) == 0 || save == saves {
                 // The check ran in a child that is gone by now (reaped, not a zombie).
-                let u = Self.usage(watch.processIdentifier)
+                let u = ProcessTable.usage(watch.processIdentifier)
                 #expect(u.children.isEmpty, "children after save \(save): \(u.children)")
                 samples.append((save, u.rssKiB, u.fds))
             }

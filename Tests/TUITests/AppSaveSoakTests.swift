@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Grader
 
 /// The full-screen app saved into many times (issue 13, the app half of the
 /// watch soak): the real `lectern` binary runs in tmux on a workspace with
@@ -26,23 +27,6 @@ struct AppSaveSoakTests {
         }
 
         """
-
-    /// The process's resident memory in KiB, its open descriptors, and its
-    /// children that still exist (running or not yet reaped).
-    static func usage(_ pid: Int32) -> (rssKiB: Int, fds: Int, children: [String]) {
-        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
-        let rss = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
-            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
-        let fds = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []).count
-        var children: [String] = []
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where Int(name) != nil {
-            guard let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 1, fields[1] == "\(pid)" { children.append(String(stat.prefix(60))) }
-        }
-        return (rss, fds, children)
-    }
 
     /// The verdicts the app's checks wrote to its stderr so far, in order.
     static func verdicts(_ trace: URL) -> [String] {
@@ -94,7 +78,7 @@ struct AppSaveSoakTests {
             try #require(seen.count == save, "save \(save): \(seen.count) checks\n\(s.screen())")
             try #require(seen.last == expected, "save \(save): \(seen.suffix(3))")
             if save == 10 || save % max(saves / 10, 1) == 0 || save == saves {
-                let u = Self.usage(app)
+                let u = ProcessTable.usage(app)
                 #expect(u.children.isEmpty, "children after save \(save): \(u.children)")
                 samples.append((save, u.rssKiB, u.fds))
             }
@@ -104,7 +88,7 @@ struct AppSaveSoakTests {
         Thread.sleep(forTimeInterval: 1.5)
         #expect(Self.verdicts(trace).count == saves)
         #expect(s.wait(for: saves % 2 == 0 ? "✓ passed" : "✗ wrong answer"), "\(s.screen())")
-        let end = Self.usage(app)
+        let end = ProcessTable.usage(app)
         #expect(end.children.isEmpty, "\(end.children)")
         let warm = try #require(samples.first { $0.save == 10 })
         // Flat: no more descriptors than after warm-up, memory within 12 MiB of it.

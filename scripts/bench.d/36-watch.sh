@@ -4,6 +4,7 @@
 # (goal: flat), open descriptors, and every save answered by exactly one verdict.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/proc-usage.sh
 LECTERN=${LECTERN:-$PWD/.build/release/lectern}
 SAVES=${SAVES:-1000}
 tmp=$(mktemp -d)
@@ -19,17 +20,15 @@ pid=$!
 disown "$pid"
 sleep 0.5
 count() { grep -c '^✗ sliding-window-max/naive: ' "$tmp/out"; }
-rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"; }
 t0=$(date +%s.%N)
 for i in $(seq 1 "$SAVES"); do
   cat "$file" > "$file.tmp" && cat "$file.tmp" > "$file"
   for _ in $(seq 1 3000); do [ "$(count)" -ge "$i" ] && break; sleep 0.01; done
-  [ "$i" -eq 10 ] && { rss10=$(rss); fd10=$(ls "/proc/$pid/fd" | wc -l); }
+  [ "$i" -eq 10 ] && { rss10=$(proc_rss "$pid"); fd10=$(proc_fds "$pid"); }
 done
 t1=$(date +%s.%N)
 sleep 0.5
-rssN=$(rss); fdN=$(ls "/proc/$pid/fd" | wc -l)
-children=$(awk -v p="$pid" '$4 == p' /proc/[0-9]*/stat 2>/dev/null | wc -l)
+rssN=$(proc_rss "$pid"); fdN=$(proc_fds "$pid"); children=$(proc_children "$pid")
 echo "   $SAVES saves, $(count) verdicts in $(echo "$t1 - $t0" | bc | cut -c1-6) s (goal: one verdict per save)"
 echo "   resident memory: ${rss10} KiB after save 10, ${rssN} KiB after save $SAVES (goal: flat)"
 echo "   open descriptors: $fd10 → $fdN; child processes left: $children"

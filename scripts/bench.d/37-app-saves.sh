@@ -8,6 +8,7 @@
 # (goal: flat), its open descriptors, and child processes left.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/proc-usage.sh
 LECTERN=${LECTERN:-$PWD/.build/release/lectern}
 SAVES=${SAVES:-1000}
 command -v tmux >/dev/null 2>&1 || { echo "   tmux is not installed: skipped"; exit 0; }
@@ -34,7 +35,6 @@ done
 [ -n "$pid" ] || { echo "   the app did not start"; exit 1; }
 sleep 1   # the lesson is open and its files are watched
 count() { grep -c '^lectern-trace: verdict ' "$tmp/trace"; }
-rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"; }
 wrongs=0
 t0=$(date +%s.%N)
 for i in $(seq 1 "$SAVES"); do
@@ -42,12 +42,11 @@ for i in $(seq 1 "$SAVES"); do
   for _ in $(seq 1 6000); do [ "$(count)" -ge "$i" ] && break; sleep 0.01; done
   last=$(grep '^lectern-trace: verdict ' "$tmp/trace" | tail -1 | awk '{ print $3 }')
   if [ $((i % 2)) -eq 1 ]; then [ "$last" = passed ] && wrongs=$((wrongs + 1)); else [ "$last" = passed ] || wrongs=$((wrongs + 1)); fi
-  [ "$i" -eq 10 ] && { rss10=$(rss); fd10=$(ls "/proc/$pid/fd" | wc -l); }
+  [ "$i" -eq 10 ] && { rss10=$(proc_rss "$pid"); fd10=$(proc_fds "$pid"); }
 done
 t1=$(date +%s.%N)
 sleep 1
-rssN=$(rss); fdN=$(ls "/proc/$pid/fd" | wc -l)
-children=$(awk -v p="$pid" '$4 == p' /proc/[0-9]*/stat 2>/dev/null | wc -l)
+rssN=$(proc_rss "$pid"); fdN=$(proc_fds "$pid"); children=$(proc_children "$pid")
 echo "   $SAVES saves, $(count) checks in $(echo "$t1 - $t0" | bc | cut -c1-6) s, $wrongs with an unexpected verdict (goal: one check per save, none unexpected)"
 echo "   resident memory: ${rss10:-?} KiB after save 10, ${rssN} KiB after save $SAVES (goal: flat)"
 echo "   open descriptors: ${fd10:-?} → $fdN; child processes left: $children"

@@ -236,7 +236,7 @@ func killTree(_ pid: pid_t) {
     var all: [pid_t] = [pid]
     var frontier: [pid_t] = [pid]
     for _ in 0..<8 where !frontier.isEmpty {
-        let children = processParents().filter { frontier.contains($0.parent) }.map(\.pid)
+        let children = ProcessTable.parents().filter { frontier.contains($0.parent) }.map(\.pid)
         for child in children { kill(child, SIGSTOP) }
         all += children
         frontier = children
@@ -253,30 +253,8 @@ func killTree(_ pid: pid_t) {
     let end = ContinuousClock.now + .seconds(5)
     var living = Array(all.dropFirst())
     while !living.isEmpty, ContinuousClock.now < end {
-        living = living.filter(isRunning)
+        living = living.filter(ProcessTable.isRunning)
         if !living.isEmpty { usleep(2000) }
     }
 }
 
-/// True while `pid` exists and has not yet exited (a zombie has exited).
-private func isRunning(_ pid: pid_t) -> Bool {
-    guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return false }
-    let text = String(decoding: data, as: UTF8.self)
-    guard let close = text.lastIndex(of: ")") else { return false }
-    let state = text[text.index(after: close)...].split(separator: " ").first
-    return state != "Z" && state != "X"
-}
-
-/// Every process with its parent, from `/proc/<pid>/stat`.
-private func processParents() -> [(pid: pid_t, parent: pid_t)] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-    return names.compactMap { name -> (pid_t, pid_t)? in
-        guard let p = pid_t(name), let data = FileManager.default.contents(atPath: "/proc/\(name)/stat") else { return nil }
-        // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
-        let text = String(decoding: data, as: UTF8.self)
-        guard let close = text.lastIndex(of: ")") else { return nil }
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 2, let parent = pid_t(fields[1]) else { return nil }
-        return (p, parent)
-    }
-}
